@@ -1,0 +1,117 @@
+"""Language packs and language detection.
+
+A language pack is data (a TOML file) registered by a plugin through the
+``resolint_languages`` hook: organ formulas, opening words, sub-paragraph label
+style, words for detection. English and French ship as bundled plugins.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import regex
+
+
+@dataclass
+class LanguagePack:
+    """Vocabulary and conventions of one language, loaded lazily from a TOML file."""
+
+    code: str
+    name: str
+    path: Path
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        with open(self.path, "rb") as fh:
+            data = tomllib.load(fh)
+        for key, value in self.extra.items():
+            if isinstance(value, list) and isinstance(data.get(key), list):
+                data[key] = data[key] + value
+            else:
+                data[key] = value
+        return data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def words(self, key: str) -> list[str]:
+        """A list of words or phrases from the pack (empty if absent)."""
+        return list(self.data.get(key, []))
+
+    @cached_property
+    def formula_patterns(self) -> list[tuple[Any, dict[str, Any]]]:
+        out = []
+        for organ in self.data.get("organs", []):
+            out.append((regex.compile(organ["pattern"], regex.V1), organ))
+        return out
+
+    def match_formula(self, text: str) -> dict[str, Any] | None:
+        """The organ entry whose formula matches ``text``, or None."""
+        core = text.strip()
+        for pattern, organ in self.formula_patterns:
+            if pattern.fullmatch(core):
+                return organ
+        return None
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(self.data.get("stopwords", []))
+
+    @cached_property
+    def operative_set(self) -> frozenset[str]:
+        return frozenset(v.casefold() for v in self.data.get("operative_verbs", []))
+
+    @cached_property
+    def preamble_set(self) -> frozenset[str]:
+        return frozenset(v.casefold() for v in self.data.get("preamble_openers", []))
+
+    def starts_with_any(self, text: str, phrases: frozenset[str]) -> str | None:
+        """The longest phrase of ``phrases`` that ``text`` starts with (whole words), or None."""
+        words = text.split()
+        folded = [w.strip(",;:").casefold() for w in words[:6]]
+        for n in range(min(6, len(folded)), 0, -1):
+            cand = " ".join(folded[:n])
+            if cand in phrases:
+                return " ".join(words[:n]).strip(",;:")
+        return None
+
+
+_WORD = regex.compile(r"\p{L}+", regex.V1)
+
+
+def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: list[str],
+                    default_tag: str | None) -> str:
+    """Pick the document language.
+
+    The text decides when it is clear (stop-word counts, one language at least twice the
+    other); otherwise the languages tagged on the runs (``w:lang``), then the document
+    default, then English.
+    """
+    counts = {code: 0 for code in packs}
+    seen = 0
+    for text in texts:
+        for word in _WORD.findall(text.casefold()):
+            seen += 1
+            for code, pack in packs.items():
+                if word in pack.stopwords:
+                    counts[code] += 1
+        if seen > 4000:
+            break
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked and ranked[0][1] >= 8 and (len(ranked) == 1 or ranked[0][1] >= 2 * max(ranked[1][1], 1)):
+        return ranked[0][0]
+    for tags in (tagged, [default_tag] if default_tag else []):
+        votes: dict[str, int] = {}
+        for tag in tags:
+            code = tag.split("-")[0].lower()
+            if code in packs:
+                votes[code] = votes.get(code, 0) + 1
+        if votes:
+            return max(votes.items(), key=lambda kv: kv[1])[0]
+    if ranked and ranked[0][1] > 0:
+        return ranked[0][0]
+    return "en" if "en" in packs else next(iter(packs), "en")

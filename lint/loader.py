@@ -1,0 +1,227 @@
+"""Loading a .docx into a :class:`~resolint.model.Resolution` (the built-in loader)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+from .language import LanguagePack, detect_language
+from .model import Footnote, FootnoteRef, Kind, Paragraph, Resolution, Run
+from .ooxml.ns import REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, w, wval
+from .ooxml.numbering import Numbering, StyleNumbering, format_number
+from .ooxml.package import DEFAULT_LIMITS, Limits, Package
+from .ooxml.text import ParagraphReader, RawParagraph, Seg, iter_paragraphs
+from .structure import Classifier, Numbered, auto_style, typed_number
+
+
+def _default_packs() -> dict[str, LanguagePack]:
+    from .plugin_manager import get_manager
+
+    return get_manager().languages()
+
+
+def _build(raw: RawParagraph, index: int, kind: Kind, fn_numbers: dict[int, str],
+           view_segs: list[Seg]) -> Paragraph:
+    """Turn segments of the accepted view into a paragraph with runs and footnote refs."""
+    runs: list[Run] = []
+    refs: list[FootnoteRef] = []
+    pos = 0
+    parts: list[str] = []
+    for seg in view_segs:
+        if seg.kind in ("footnote", "endnote"):
+            shown = seg.text if seg.custom_mark else fn_numbers.get(id(seg), "")
+            if not shown:
+                continue
+            text, kind = shown, "footnote"
+            if seg.kind == "footnote":
+                refs.append(FootnoteRef(pos, pos + len(text), shown, seg.footnote_id, custom_mark=seg.custom_mark))
+        elif seg.kind == "footnote-self":
+            continue
+        else:
+            text, kind = seg.text, seg.kind
+            if kind == "noteref":
+                refs.append(FootnoteRef(pos, pos + len(text), text.strip(), None, via_noteref=True))
+                refs[-1].target_number = seg.bookmark  # resolved to a number by the loader
+        runs.append(Run(text, pos, pos + len(text), seg.italic, seg.bold, seg.superscript, kind,
+                        seg.inserted, seg.hyperlink, seg.element, 0))
+        parts.append(text)
+        pos += len(text)
+    full = "".join(parts)
+    original = "".join(s.text if s.kind not in ("footnote", "endnote") else (s.text or fn_numbers.get(id(s), ""))
+                       for s in raw.segs if not s.inserted and s.kind != "footnote-self")
+    return Paragraph(index=index, kind=kind, text=full, runs=runs, footnote_refs=refs,
+                     original_text=original, has_revisions=any(s.deleted or s.inserted for s in raw.segs)
+                     or raw.mark_deleted or raw.mark_inserted,
+                     language=raw.lang, in_table=raw.in_table, element=raw.element)
+
+
+def _strip_prefix(p: Paragraph, n: int) -> None:
+    """Remove the first ``n`` characters (a typed number) from the paragraph's text and runs."""
+    if n <= 0:
+        return
+    p.text = p.text[n:]
+    new_runs = []
+    for run in p.runs:
+        if run.end <= n:
+            run.kind = "number"
+            run.source_offset = 0
+            run.start, run.end = run.start - n, run.end - n
+            new_runs.append(run)
+            continue
+        if run.start < n:
+            cut = n - run.start
+            head = Run(run.text[:cut], run.start - n, 0, run.italic, run.bold, run.superscript, "number",
+                       run.inserted, run.hyperlink, run.source, run.source_offset)
+            new_runs.append(head)
+            run.text = run.text[cut:]
+            run.source_offset += cut
+            run.start = n
+        run.start, run.end = run.start - n, run.end - n
+        new_runs.append(run)
+    p.runs = new_runs
+    for ref in p.footnote_refs:
+        ref.start -= n
+        ref.end -= n
+    p.prefix_len += n
+
+
+def load_document(path: str | Path, *, language: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                  packs: dict[str, LanguagePack] | None = None) -> Resolution:
+    """Read a .docx file into the resolution model (accepted view of tracked changes)."""
+    packs = packs if packs is not None else _default_packs()
+    with Package(path, limits) as pkg:
+        main = pkg.main_part
+        doc = pkg.xml(main)
+        body = doc.find(w("body"))
+        if body is None:
+            raise InputError(f"{path}: not a Word document: no w:body in {main}")
+        styles = StyleNumbering(pkg.xml_or_none(pkg.related(main, REL_STYLES)))
+        numbering = Numbering(pkg.xml_or_none(pkg.related(main, REL_NUMBERING)), styles)
+        settings = pkg.xml_or_none(pkg.related(main, REL_SETTINGS))
+        fn_root = pkg.xml_or_none(pkg.related(main, REL_FOOTNOTES))
+        rels = pkg.rels(main)
+
+        reader = ParagraphReader(styles, rels)
+        raws = [reader.read(p, in_table) for p, in_table in iter_paragraphs(body)]
+        if len(raws) > limits.max_paragraphs:
+            raise InputError(f"{path}: {len(raws)} paragraphs, over the limit of {limits.max_paragraphs}")
+
+        # Footnote display numbers follow the order of references in the accepted view.
+        fn_start, fn_fmt = 1, "decimal"
+        if settings is not None and (fp := settings.find(w("footnotePr"))) is not None:
+            if (el := fp.find(w("numStart"))) is not None and (v := wval(el)) and v.isdigit():
+                fn_start = int(v)
+            if (el := fp.find(w("numFmt"))) is not None:
+                fn_fmt = wval(el) or "decimal"
+        fn_numbers: dict[int, str] = {}
+        number_of_id: dict[str, str] = {}
+        ref_count: dict[str, int] = {}
+        bookmark_fn: dict[str, str] = {}
+        counter = fn_start
+        for raw in raws:
+            for seg in raw.segs:
+                if seg.kind != "footnote":
+                    continue
+                for name in seg.bookmarks_open:
+                    bookmark_fn.setdefault(name, seg.footnote_id or "")
+                if seg.deleted:
+                    continue
+                fid = seg.footnote_id or ""
+                ref_count[fid] = ref_count.get(fid, 0) + 1
+                if seg.custom_mark:
+                    number_of_id.setdefault(fid, seg.text)
+                    continue
+                shown = format_number(counter, fn_fmt)
+                counter += 1
+                fn_numbers[id(seg)] = shown
+                number_of_id.setdefault(fid, shown)
+
+        # Paragraphs in the accepted view, with automatic or typed numbers.
+        paras: list[Paragraph] = []
+        numbers: list[Numbered | None] = []
+        prev_letter: str | None = None
+        for raw in raws:
+            accepted = [s for s in raw.segs if not s.deleted]
+            if raw.mark_deleted and not "".join(s.text for s in accepted).strip():
+                continue  # a wholly deleted paragraph is not in the accepted view
+            p = _build(raw, len(paras) + 1, Kind.EMPTY, fn_numbers, accepted)
+            p.style = styles.name(raw.style_id)
+            num_id, ilvl = raw.num_id, raw.ilvl
+            if num_id is None:
+                s_num, s_lvl = styles.num_pr(raw.style_id or styles.default_para_style)
+                num_id = s_num
+                if ilvl is None:
+                    ilvl = s_lvl
+            number: Numbered | None = None
+            if num_id and p.text.strip():
+                got = numbering.next(num_id, ilvl or 0)
+                if got is not None and got[0]:
+                    shown, fmt = got
+                    style = auto_style(fmt)
+                    value = shown.strip().strip("().").strip()
+                    number = Numbered(shown, value, style, "auto")
+                    p.level = ilvl or 0
+            if number is None:
+                number = typed_number(p.text, prev_letter)
+                if number is not None:
+                    _strip_prefix(p, number.length)
+            if number is not None and number.style == "letter":
+                prev_letter = number.value
+            elif number is not None and number.style == "decimal":
+                prev_letter = None
+            numbers.append(number)
+            paras.append(p)
+
+        # Resolve NOTEREF targets to the number of the footnote their bookmark marks.
+        for p in paras:
+            for ref in p.footnote_refs:
+                if ref.via_noteref:
+                    fid = bookmark_fn.get(ref.target_number or "")
+                    ref.footnote_id = fid
+                    ref.target_number = number_of_id.get(fid or "")
+
+        # Language: config, else text and tags.
+        tags = [r.lang for r in raws if r.lang]
+        code = language or detect_language([p.text for p in paras[:400]], packs, tags, styles.default_lang)
+        if code not in packs:
+            raise InputError(f"{path}: no language pack for {code!r} (installed: {', '.join(sorted(packs))})")
+        pack = packs[code]
+        facts = Classifier(pack, packs).classify(paras, numbers)
+
+        footnotes: list[Footnote] = []
+        if fn_root is not None:
+            fn_reader = ParagraphReader(styles, pkg.rels(pkg.related(main, REL_FOOTNOTES) or ""))
+            index = len(paras)
+            by_number: list[tuple[int, Footnote]] = []
+            for el in fn_root.findall(w("footnote")):
+                if el.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                fid = el.get(w("id")) or ""
+                shown = number_of_id.get(fid)
+                label = f"FN {shown}" if shown else f"FN ?{fid}"
+                fn = Footnote(fid, shown, label, references=ref_count.get(fid, 0))
+                for fp_el, in_table in iter_paragraphs(el):
+                    raw = fn_reader.read(fp_el, in_table)
+                    index += 1
+                    fp = _build(raw, index, Kind.FOOTNOTE, {}, [s for s in raw.segs if not s.deleted])
+                    fp.label = label
+                    fp.style = styles.name(raw.style_id)
+                    lead = len(fp.text) - len(fp.text.lstrip())
+                    _strip_prefix(fp, lead)
+                    fn.paragraphs.append(fp)
+                order = int(shown) if shown and shown.isdigit() else 10**9
+                by_number.append((order, fn))
+            footnotes = [fn for _o, fn in sorted(by_number, key=lambda t: t[0])]
+            # Footnote paragraphs are numbered after the body, in the order readers see them.
+            index = len(paras)
+            for fn in footnotes:
+                for fp in fn.paragraphs:
+                    index += 1
+                    fp.index = index
+
+    organ = facts.get("organ") if isinstance(facts.get("organ"), dict) else None
+    res = Resolution(str(path), paras, footnotes, code,
+                     organ=organ.get("code") if organ else None,
+                     organ_gender=organ.get("gender") if organ else None)
+    res.facts.update({"organ_name": organ.get("name") if organ else None,
+                      "footnote_ids_referenced": set(ref_count)})
+    return res

@@ -1,0 +1,216 @@
+"""The resolution document model: what a reader of the draft sees, part by part.
+
+A :class:`Resolution` is built once per file by the loader and handed to the rules.
+Rules read text, runs and labels; they never touch XML. Each :class:`Run` keeps a
+private handle on the XML it came from (``Run.source``) for writers (fixes, redline).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+#: Stand-in for a footnote mark in :attr:`Paragraph.scan_text` (same length, offsets kept).
+MARK = "\ufffc"
+
+
+class Kind(str, Enum):
+    """What a paragraph is in the structure of a resolution."""
+
+    PREFACE = "preface"
+    TITLE = "title"
+    FORMULA = "formula"
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    SUBPARAGRAPH = "subparagraph"
+    CLOSING = "closing"
+    ANNEX = "annex"
+    TABLE = "table"
+    FOOTNOTE = "footnote"
+    EMPTY = "empty"
+
+
+class Scope(str, Enum):
+    """The parts of a document a rule asks for."""
+
+    TITLE = "title"
+    FORMULA = "formula"
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    SUBPARAGRAPH = "subparagraph"
+    FOOTNOTE = "footnote"
+    DOCUMENT = "document"
+
+
+@dataclass
+class Run:
+    """A stretch of visible text with one formatting.
+
+    ``start``/``end`` are offsets in the paragraph's :attr:`Paragraph.text`.
+    ``kind`` is ``"text"``, ``"footnote"`` (a footnote mark), ``"noteref"`` (a NOTEREF
+    field result) or ``"number"`` (a typed or automatic paragraph number, not in ``text``).
+    """
+
+    text: str
+    start: int
+    end: int
+    italic: bool = False
+    bold: bool = False
+    superscript: bool = False
+    kind: str = "text"
+    inserted: bool = False
+    hyperlink: str | None = None
+    source: Any = field(default=None, repr=False, compare=False)
+    source_offset: int = field(default=0, repr=False, compare=False)
+
+
+@dataclass
+class FootnoteRef:
+    """A footnote indicator in a paragraph, as the reader sees it."""
+
+    start: int
+    end: int
+    shown: str
+    footnote_id: str | None
+    via_noteref: bool = False
+    target_number: str | None = None
+    custom_mark: bool = False
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the body (or of a footnote) as the reader sees it.
+
+    ``text`` is the visible text without the paragraph's own number; ``number`` is the
+    number the reader sees ("1.", "a)", "(ii)") and ``number_source`` says whether Word
+    numbered it automatically (``"auto"``) or it was typed (``"typed"``).
+    """
+
+    index: int
+    kind: Kind
+    text: str
+    runs: list[Run] = field(default_factory=list)
+    label: str = ""
+    number: str | None = None
+    number_source: str | None = None
+    level: int = 0
+    style: str | None = None
+    language: str | None = None
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    original_text: str = ""
+    has_revisions: bool = False
+    in_table: bool = False
+    prefix_len: int = 0
+    parent: "Paragraph | None" = field(default=None, repr=False)
+    element: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def scan_text(self) -> str:
+        """``text`` with footnote marks replaced by :data:`MARK` (same length, same offsets)."""
+        if not self.footnote_refs:
+            return self.text
+        chars = list(self.text)
+        for ref in self.footnote_refs:
+            for i in range(ref.start, ref.end):
+                chars[i] = MARK
+        return "".join(chars)
+
+    def opener(self) -> tuple[str, int, int]:
+        """The leading run of italic text (the opener), with its offsets; ("", 0, 0) if none."""
+        text = self.text
+        lead = len(text) - len(text.lstrip())
+        start = end = None
+        for run in self.runs:
+            if run.kind != "text" or run.end <= lead:
+                continue
+            if not run.text.strip():
+                if start is not None:
+                    end = run.end
+                continue
+            if run.italic:
+                if start is None:
+                    start = max(run.start, lead)
+                end = run.end
+            else:
+                break
+        if start is None or end is None:
+            return "", 0, 0
+        seg = text[start:end]
+        end = start + len(seg.rstrip())
+        return text[start:end], start, end
+
+    def trimmed_end(self) -> int:
+        """Offset just past the last visible character that is not a space or footnote mark."""
+        s = self.scan_text
+        i = len(s)
+        while i > 0 and (s[i - 1].isspace() or s[i - 1] == MARK):
+            i -= 1
+        return i
+
+
+@dataclass
+class Footnote:
+    """A footnote: its id in footnotes.xml, the number the reader sees, and its text."""
+
+    id: str
+    number: str | None
+    label: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    references: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Resolution:
+    """A whole draft: parts in document order, footnotes, language, organ."""
+
+    path: str
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote]
+    language: str
+    organ: str | None = None
+    organ_gender: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def by_kind(self, *kinds: Kind) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind in kinds]
+
+    @property
+    def title(self) -> list[Paragraph]:
+        return self.by_kind(Kind.TITLE)
+
+    @property
+    def formula(self) -> Paragraph | None:
+        found = self.by_kind(Kind.FORMULA)
+        return found[0] if found else None
+
+    @property
+    def preamble(self) -> list[Paragraph]:
+        return self.by_kind(Kind.PREAMBLE)
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return self.by_kind(Kind.OPERATIVE)
+
+    @property
+    def subparagraphs(self) -> list[Paragraph]:
+        return self.by_kind(Kind.SUBPARAGRAPH)
+
+    def footnote_paragraphs(self) -> list[Paragraph]:
+        return [p for fn in self.footnotes for p in fn.paragraphs]
+
+    def find(self, label: str) -> Paragraph | None:
+        """The first part whose label is ``label`` (``"OP 2"``, ``"FN 6"``...)."""
+        for p in self.paragraphs:
+            if p.label == label:
+                return p
+        for p in self.footnote_paragraphs():
+            if p.label == label:
+                return p
+        return None
+
+    def all_parts(self) -> list[Paragraph]:
+        return self.paragraphs + self.footnote_paragraphs()

@@ -1,0 +1,278 @@
+"""Word automatic numbering: from numbering.xml and styles.xml to the number the reader sees.
+
+Counters are kept per abstract numbering definition, as Word does: two ``w:num``
+instances over the same ``w:abstractNum`` continue one list unless an instance carries
+a ``w:lvlOverride/w:startOverride``, which restarts that level the first time it is used.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ns import w, wval
+
+
+@dataclass
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart: restart after this (1-based) level; None = after any higher
+    style: str | None = None
+
+
+@dataclass
+class Abstract:
+    id: str
+    levels: dict[int, Level] = field(default_factory=dict)
+    num_style_link: str | None = None
+    style_link: str | None = None
+
+
+@dataclass
+class Instance:
+    num_id: str
+    abstract_id: str
+    overrides: dict[int, int] = field(default_factory=dict)  # ilvl -> startOverride
+    level_defs: dict[int, Level] = field(default_factory=dict)  # ilvl -> full lvl override
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, sym in _ROMAN:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    """Word's alphabetic numbering: a..z, then aa..zz, aaa..."""
+    if n <= 0:
+        return ""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter",):
+        return letters(n)
+    if fmt == "upperLetter":
+        return letters(n).upper()
+    if fmt == "lowerRoman":
+        return roman(n)
+    if fmt == "upperRoman":
+        return roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+def _parse_level(lvl) -> Level:  # type: ignore[no-untyped-def]
+    level = Level()
+    start = lvl.find(w("start"))
+    if start is not None and (v := wval(start)) and v.lstrip("-").isdigit():
+        level.start = int(v)
+    fmt = lvl.find(w("numFmt"))
+    if fmt is not None:
+        level.fmt = wval(fmt) or "decimal"
+    text = lvl.find(w("lvlText"))
+    if text is not None:
+        level.text = wval(text) or ""
+    restart = lvl.find(w("lvlRestart"))
+    if restart is not None and (v := wval(restart)) and v.isdigit():
+        level.restart = int(v)
+    pstyle = lvl.find(w("pStyle"))
+    if pstyle is not None:
+        level.style = wval(pstyle)
+    return level
+
+
+def _ilvl(el) -> int:  # type: ignore[no-untyped-def]
+    v = el.get(w("ilvl"))
+    return int(v) if v and v.isdigit() else 0
+
+
+class Numbering:
+    """Resolves (numId, ilvl) pairs to displayed numbers, in document order."""
+
+    def __init__(self, numbering_root, styles: "StyleNumbering | None" = None) -> None:  # type: ignore[no-untyped-def]
+        self.abstracts: dict[str, Abstract] = {}
+        self.instances: dict[str, Instance] = {}
+        self.styles = styles
+        if numbering_root is not None:
+            for an in numbering_root.iter(w("abstractNum")):
+                ab = Abstract(an.get(w("abstractNumId"), ""))
+                for lvl in an.findall(w("lvl")):
+                    ab.levels[_ilvl(lvl)] = _parse_level(lvl)
+                if (el := an.find(w("numStyleLink"))) is not None:
+                    ab.num_style_link = wval(el)
+                if (el := an.find(w("styleLink"))) is not None:
+                    ab.style_link = wval(el)
+                self.abstracts[ab.id] = ab
+            for num in numbering_root.iter(w("num")):
+                ref = num.find(w("abstractNumId"))
+                inst = Instance(num.get(w("numId"), ""), wval(ref) or "")
+                for ov in num.findall(w("lvlOverride")):
+                    lv = _ilvl(ov)
+                    so = ov.find(w("startOverride"))
+                    if so is not None and (v := wval(so)) and v.lstrip("-").isdigit():
+                        inst.overrides[lv] = int(v)
+                    if (lvl := ov.find(w("lvl"))) is not None:
+                        inst.level_defs[lv] = _parse_level(lvl)
+                self.instances[inst.num_id] = inst
+        self._counters: dict[str, dict[int, int]] = {}
+        self._used_overrides: set[str] = set()
+
+    def _abstract_for(self, inst: Instance) -> Abstract | None:
+        ab = self.abstracts.get(inst.abstract_id)
+        seen = 0
+        # numStyleLink: the definition lives in the numbering of the linked style.
+        while ab is not None and ab.num_style_link and self.styles is not None and seen < 5:
+            seen += 1
+            num_id, _ = self.styles.num_pr(ab.num_style_link)
+            target = self.instances.get(num_id or "")
+            if target is None:
+                break
+            ab = self.abstracts.get(target.abstract_id)
+        return ab
+
+    def level(self, num_id: str, ilvl: int) -> Level | None:
+        inst = self.instances.get(num_id)
+        if inst is None:
+            return None
+        if ilvl in inst.level_defs:
+            return inst.level_defs[ilvl]
+        ab = self._abstract_for(inst)
+        if ab is None:
+            return None
+        return ab.levels.get(ilvl)
+
+    def next(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """Advance the list for a paragraph and return (displayed number, numFmt), or None.
+
+        ``numId`` 0 means "no numbering"; an unknown numId gives None (nothing shown).
+        """
+        if not num_id or num_id == "0":
+            return None
+        inst = self.instances.get(num_id)
+        if inst is None:
+            return None
+        ab = self._abstract_for(inst)
+        if ab is None:
+            return None
+        key = ab.id
+        counters = self._counters.setdefault(key, {})
+        if num_id not in self._used_overrides and inst.overrides:
+            self._used_overrides.add(num_id)
+            for lv, value in inst.overrides.items():
+                counters[lv] = value - 1
+                for deeper in [k for k in counters if k > lv]:
+                    del counters[deeper]
+        lvl = self.level(num_id, ilvl) or Level()
+        if ilvl in counters:
+            counters[ilvl] += 1
+        else:
+            counters[ilvl] = lvl.start
+        # Restart deeper levels (default behaviour, or lvlRestart of each deeper level).
+        for deeper in [k for k in counters if k > ilvl]:
+            dl = self.level(num_id, deeper) or Level()
+            if dl.restart is None or (dl.restart != 0 and ilvl + 1 <= dl.restart):
+                del counters[deeper]
+
+        def render(match_level: int) -> str:
+            lv = self.level(num_id, match_level) or Level()
+            value = counters.get(match_level, lv.start)
+            return format_number(value, lv.fmt)
+
+        text = lvl.text
+        out = []
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+                out.append(render(int(text[i + 1]) - 1))
+                i += 2
+                continue
+            out.append(ch)
+            i += 1
+        if lvl.fmt == "bullet":
+            return "", "bullet"
+        return "".join(out), lvl.fmt
+
+
+class StyleNumbering:
+    """Numbering inherited from paragraph styles (``w:style/w:pPr/w:numPr``, with basedOn)."""
+
+    def __init__(self, styles_root) -> None:  # type: ignore[no-untyped-def]
+        self._styles: dict[str, object] = {}
+        self.names: dict[str, str] = {}
+        self.default_lang: str | None = None
+        self.default_para_style: str | None = None
+        if styles_root is None:
+            return
+        for st in styles_root.iter(w("style")):
+            sid = st.get(w("styleId"))
+            if sid:
+                self._styles[sid] = st
+                name = st.find(w("name"))
+                self.names[sid] = wval(name) or sid
+                if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
+                    self.default_para_style = sid
+        lang = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+        if lang is not None:
+            self.default_lang = wval(lang)
+
+    def _chain(self, style_id: str | None):  # type: ignore[no-untyped-def]
+        seen = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            st = self._styles[style_id]
+            yield st
+            based = st.find(w("basedOn"))  # type: ignore[attr-defined]
+            style_id = wval(based) if based is not None else None
+
+    def num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style carries, following basedOn."""
+        num_id = ilvl = None
+        for st in self._chain(style_id):
+            np_ = st.find(f"{w('pPr')}/{w('numPr')}")  # type: ignore[attr-defined]
+            if np_ is None:
+                continue
+            if num_id is None and (el := np_.find(w("numId"))) is not None:
+                num_id = wval(el)
+            if ilvl is None and (el := np_.find(w("ilvl"))) is not None:
+                v = wval(el)
+                ilvl = int(v) if v and v.isdigit() else 0
+        return num_id, ilvl
+
+    def run_flag(self, style_id: str | None, tag: str) -> bool | None:
+        """An on/off run property (``i``, ``b``) from a style chain, or None if unset."""
+        for st in self._chain(style_id):
+            el = st.find(f"{w('rPr')}/{w(tag)}")  # type: ignore[attr-defined]
+            if el is not None:
+                return wval(el) not in ("0", "false", "off")
+        return None
+
+    def vert_align(self, style_id: str | None) -> str | None:
+        for st in self._chain(style_id):
+            el = st.find(f"{w('rPr')}/{w('vertAlign')}")  # type: ignore[attr-defined]
+            if el is not None:
+                return wval(el)
+        return None
+
+    def lang(self, style_id: str | None) -> str | None:
+        for st in self._chain(style_id):
+            el = st.find(f"{w('rPr')}/{w('lang')}")  # type: ignore[attr-defined]
+            if el is not None and wval(el):
+                return wval(el)
+        return None
+
+    def name(self, style_id: str | None) -> str | None:
+        if style_id is None:
+            return None
+        return self.names.get(style_id, style_id)

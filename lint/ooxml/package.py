@@ -1,0 +1,232 @@
+"""Opening a .docx package safely.
+
+Every refusal is an :class:`~resolint.errors.InputError` with a one-line message.
+Limits guard against zip bombs (checked on the declared sizes before inflating, and
+again while inflating, since headers can lie) and XML attacks (no DTD is accepted, no
+entity is resolved, nothing is fetched).
+"""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from .ns import PKG_REL, REL_OFFICE_DOCUMENT
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+WORD_MAIN_TYPES = (
+    "document.main+xml",
+    "document.macroEnabled.main+xml",
+    "template.main+xml",
+    "template.macroEnabledTemplate.main+xml",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one input file (configurable under ``[tool.resolint.limits]``)."""
+
+    max_file_bytes: int = 256 * 1024 * 1024
+    max_part_bytes: int = 128 * 1024 * 1024
+    max_total_bytes: int = 512 * 1024 * 1024
+    max_ratio: int = 200
+    max_entries: int = 10_000
+    max_paragraphs: int = 200_000
+
+
+DEFAULT_LIMITS = Limits()
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=True,
+    remove_blank_text=False,
+)
+
+
+def parse_xml(data: bytes, where: str):  # type: ignore[no-untyped-def]
+    """Parse one XML part; refuse DTDs and entities; raise InputError on malformed XML."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise InputError(f"{where}: XML with a DOCTYPE or entity declarations is refused")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{where}: malformed XML ({exc.msg})") from None
+    if root is None:
+        raise InputError(f"{where}: empty XML part")
+    if root.getroottree().docinfo.doctype:
+        raise InputError(f"{where}: XML with a DOCTYPE is refused")
+    return root
+
+
+def sniff(path: Path) -> None:
+    """Refuse what is plainly not a .docx, with a message that says what it is."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a .docx file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: empty file")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        if head == OLE_MAGIC:
+            fh.seek(0)
+            blob = fh.read(min(size, 4 * 1024 * 1024))
+            if "EncryptionInfo".encode("utf-16-le") in blob:
+                raise InputError(f"{path}: encrypted or password-protected document; remove the password in Word first")
+            raise InputError(f"{path}: legacy Word 97-2003 document (.doc); save it as .docx first")
+    if not head.startswith(ZIP_MAGIC):
+        raise InputError(f"{path}: not a Word document (.docx): not a zip archive")
+
+
+class Package:
+    """A read-only view of an Open XML package with guarded reads."""
+
+    def __init__(self, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = Path(path)
+        self.limits = limits
+        sniff(self.path)
+        if self.path.stat().st_size > limits.max_file_bytes:
+            raise InputError(f"{self.path}: file larger than the limit of {limits.max_file_bytes} bytes")
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise InputError(f"{self.path}: damaged or truncated zip archive ({exc})") from None
+        if len(infos) > limits.max_entries:
+            raise InputError(f"{self.path}: too many zip entries ({len(infos)} > {limits.max_entries})")
+        self._infos = {i.filename: i for i in infos}
+        total = sum(i.file_size for i in infos)
+        if total > limits.max_total_bytes:
+            raise InputError(
+                f"{self.path}: declared uncompressed size {total} bytes exceeds the limit of "
+                f"{limits.max_total_bytes} (possible zip bomb)"
+            )
+        for info in infos:
+            self._check_declared(info)
+        self._inflated = 0
+        self._rels: dict[str, dict[str, tuple[str, str, str]]] = {}
+        self.main_part = self._find_main_part()
+
+    # -- raw access -------------------------------------------------------------------------
+    def _check_declared(self, info: zipfile.ZipInfo) -> None:
+        lim = self.limits
+        if info.file_size > lim.max_part_bytes:
+            raise InputError(
+                f"{self.path}: part {info.filename} declares {info.file_size} bytes, over the limit of "
+                f"{lim.max_part_bytes} (possible zip bomb)"
+            )
+        if info.file_size > 1024 * 1024 and info.file_size > lim.max_ratio * max(info.compress_size, 1):
+            raise InputError(
+                f"{self.path}: part {info.filename} has a compression ratio over {lim.max_ratio}:1 (possible zip bomb)"
+            )
+
+    def names(self) -> list[str]:
+        """All part names in the package."""
+        return list(self._infos)
+
+    def has(self, name: str) -> bool:
+        return name in self._infos
+
+    def read(self, name: str) -> bytes:
+        """Read a part, inflating at most the declared size (and the limits) even if headers lie."""
+        info = self._infos.get(name)
+        if info is None:
+            raise InputError(f"{self.path}: missing part {name}")
+        cap = min(info.file_size, self.limits.max_part_bytes)
+        chunks: list[bytes] = []
+        got = 0
+        try:
+            with self._zip.open(info) as fh:
+                while True:
+                    chunk = fh.read(1024 * 1024)
+                    if not chunk:
+                        break
+                    got += len(chunk)
+                    if got > cap:
+                        raise InputError(f"{self.path}: part {name} inflates beyond its declared size (zip bomb)")
+                    chunks.append(chunk)
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+            msg = str(exc) or type(exc).__name__
+            if "encrypted" in msg.lower() or "password" in msg.lower():
+                msg = "encrypted zip entry"
+            raise InputError(f"{self.path}: part {name} cannot be read ({msg})") from None
+        self._inflated += got
+        if self._inflated > self.limits.max_total_bytes:
+            raise InputError(f"{self.path}: inflated content exceeds {self.limits.max_total_bytes} bytes (zip bomb)")
+        return b"".join(chunks)
+
+    def xml(self, name: str):  # type: ignore[no-untyped-def]
+        """Parse a part as XML (see :func:`parse_xml`)."""
+        return parse_xml(self.read(name), f"{self.path.name}:{name}")
+
+    def xml_or_none(self, name: str | None):  # type: ignore[no-untyped-def]
+        """Parse a part if present, else None."""
+        if name is None or name not in self._infos:
+            return None
+        return self.xml(name)
+
+    # -- relationships ----------------------------------------------------------------------
+    @staticmethod
+    def rels_name(part: str) -> str:
+        folder, base = posixpath.split(part)
+        return posixpath.join(folder, "_rels", base + ".rels")
+
+    def rels(self, part: str) -> dict[str, tuple[str, str, str]]:
+        """Relationships of ``part``: id -> (type, resolved target, mode)."""
+        if part in self._rels:
+            return self._rels[part]
+        out: dict[str, tuple[str, str, str]] = {}
+        rname = self.rels_name(part)
+        if rname in self._infos:
+            root = self.xml(rname)
+            base = posixpath.dirname(part)
+            for rel in root.iter("{%s}Relationship" % PKG_REL):
+                target = rel.get("Target", "")
+                mode = rel.get("TargetMode", "Internal")
+                if mode != "External":
+                    if target.startswith("/"):
+                        target = target.lstrip("/")
+                    else:
+                        target = posixpath.normpath(posixpath.join(base, target))
+                out[rel.get("Id", "")] = (rel.get("Type", ""), target, mode)
+        self._rels[part] = out
+        return out
+
+    def related(self, part: str, rel_type: str) -> str | None:
+        """The first internal part related to ``part`` by ``rel_type`` that exists, else None."""
+        for typ, target, mode in self.rels(part).values():
+            if typ == rel_type and mode != "External" and target in self._infos:
+                return target
+        return None
+
+    def _find_main_part(self) -> str:
+        main = None
+        for typ, target, _mode in self.rels("").values():
+            if typ == REL_OFFICE_DOCUMENT:
+                main = target
+        if main is None and "word/document.xml" in self._infos:
+            main = "word/document.xml"
+        if main is None or main not in self._infos:
+            raise InputError(f"{self.path}: not a Word document: no main document part (word/document.xml)")
+        return main
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,62 @@
+"""Deterministic, atomic writing of zip packages.
+
+Every entry gets the same fixed timestamp and permissions, so the same parts give
+the same bytes; the file appears at its final path only once it is complete.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+#: The earliest timestamp a zip entry can carry; used for every entry.
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def package_bytes(parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """Return the bytes of a zip holding ``parts`` (name, data) in the order given."""
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_package(path: str | os.PathLike[str], parts: Iterable[tuple[str, bytes]]) -> None:
+    """Write a deterministic zip package atomically."""
+    write_atomic(path, package_bytes(parts))
+
+
+def normalize_package(data: bytes) -> bytes:
+    """Re-pack an existing zip's entries, in their order, with fixed timestamps."""
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    return package_bytes(parts)

@@ -1,0 +1,108 @@
+"""The plugin manager: built-in plugins, entry-point plugins and ``-p no:NAME`` blocking."""
+from __future__ import annotations
+
+import importlib
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from . import hookspecs
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .language import LanguagePack
+    from .rule import Rule
+
+#: Built-in plugins: name -> module. Registered like external ones, in this order.
+BUILTIN_PLUGINS: dict[str, str] = {
+    "docx": "resolint.plugins.docx_loader",
+    "formats": "resolint.plugins.formats",
+    "en": "resolint.plugins.lang_en",
+    "fr": "resolint.plugins.lang_fr",
+    "rules": "resolint.rules",
+}
+ENTRY_POINT_GROUP = "resolint"
+
+
+class Manager:
+    """Wraps a pluggy PluginManager with resolint's registries (rules, languages, formats)."""
+
+    def __init__(self, blocked: tuple[str, ...] = ()) -> None:
+        pm = pluggy.PluginManager("resolint")
+        pm.add_hookspecs(hookspecs)
+        for name in blocked:
+            pm.set_blocked(name)
+        for name, module in BUILTIN_PLUGINS.items():
+            if pm.is_blocked(name):
+                continue
+            pm.register(importlib.import_module(module), name=name)
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        self.pm = pm
+        self.hook = pm.hook
+        self.blocked = blocked
+
+    def plugins(self) -> list[tuple[str, str]]:
+        """(name, where it comes from) for every registered plugin."""
+        dists = {id(p): f"{d.metadata['name']} {d.version}" for p, d in self.pm.list_plugin_distinfo()}
+        out = []
+        for name, plugin in self.pm.list_name_plugin():
+            if plugin is None:
+                continue
+            origin = dists.get(id(plugin)) or ("built-in" if name in BUILTIN_PLUGINS else "registered")
+            out.append((name, origin))
+        return out
+
+    @cached_property
+    def rules(self) -> "dict[str, Rule]":
+        """All registered rules by code; a duplicate code is a configuration error."""
+        out: dict[str, Rule] = {}
+        names: dict[str, str] = {}
+        for plugin_rules in self.hook.resolint_rules():
+            for rule in plugin_rules or ():
+                if rule.code in out:
+                    raise ConfigError(f"two rules share the code {rule.code}: {out[rule.code].name}, {rule.name}")
+                if rule.name in names:
+                    raise ConfigError(f"two rules share the name {rule.name}")
+                out[rule.code] = rule
+                names[rule.name] = rule.code
+        return dict(sorted(out.items()))
+
+    def languages(self) -> "dict[str, LanguagePack]":
+        return self._languages
+
+    @cached_property
+    def _languages(self) -> "dict[str, LanguagePack]":
+        out: dict[str, LanguagePack] = {}
+        for packs in self.hook.resolint_languages():
+            for pack in packs or ():
+                out.setdefault(pack.code, pack)
+        return out
+
+    @cached_property
+    def formatters(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for found in reversed(self.hook.resolint_formatters()):
+            out.update(found or {})
+        return out
+
+    def rule(self, key: str) -> "Rule | None":
+        """A rule by code or name (case-insensitive code)."""
+        key_up = key.upper()
+        if key_up in self.rules:
+            return self.rules[key_up]
+        for rule in self.rules.values():
+            if rule.name == key:
+                return rule
+        return None
+
+
+_MANAGERS: dict[tuple[str, ...], Manager] = {}
+
+
+def get_manager(blocked: tuple[str, ...] = ()) -> Manager:
+    """The (cached) manager for a set of blocked plugin names."""
+    key = tuple(sorted(blocked))
+    if key not in _MANAGERS:
+        _MANAGERS[key] = Manager(key)
+    return _MANAGERS[key]

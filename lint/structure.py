@@ -1,0 +1,198 @@
+"""Classifying paragraphs into the parts of a resolution and naming them with labels.
+
+Order of a resolution: preface and title, the organ formula ("The General Assembly,"),
+preambular paragraphs (PP), operative paragraphs (OP) with sub-paragraphs, a closing
+block, annexes. Labels name places the way negotiators do: ``PP 3``, ``OP 13(a)(i)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .language import LanguagePack
+from .model import Kind, Paragraph
+
+_TYPED = regex.compile(
+    r"""^(?:
+        (?P<dec>\d{1,3})\.(?=\s)            # 1.
+      | \((?P<plet>[a-z]{1,2})\)(?=\s)      # (a)  (i) is decided by context
+      | (?P<let>[a-z]{1,2})\)(?=\s)         # a)
+      | \((?P<prom>[ivxlc]{1,6})\)(?=\s)    # (iv)
+      | (?P<rom>[ivxlc]{1,6})\)(?=\s)       # iv)
+    )[\t \u00a0]*""",
+    regex.VERBOSE,
+)
+_ROMAN = regex.compile(r"^[ivxlc]+$")
+
+
+@dataclass
+class Numbered:
+    """The number a paragraph shows: its text, its kind (decimal/letter/roman) and source."""
+
+    shown: str
+    value: str
+    style: str  # decimal | letter | roman | other
+    source: str  # auto | typed
+    length: int = 0  # typed: characters of the paragraph text it takes
+
+
+def typed_number(text: str, prev_letter: str | None) -> Numbered | None:
+    """Recognise a typed number at the start of ``text``."""
+    m = _TYPED.match(text)
+    if not m:
+        return None
+    shown = m.group(0).rstrip()
+    if m.group("dec"):
+        return Numbered(shown, m.group("dec"), "decimal", "typed", m.end())
+    value = m.group("plet") or m.group("let") or m.group("prom") or m.group("rom")
+    style = "letter"
+    if _ROMAN.match(value):
+        # "i" after "h" is a letter; otherwise a roman numeral (a lower level).
+        is_next_letter = prev_letter is not None and len(value) == 1 and ord(value) == ord(prev_letter[-1]) + 1
+        if not is_next_letter and not (value in ("c", "l") and prev_letter):
+            style = "roman"
+    return Numbered(shown, value, style, "typed", m.end())
+
+
+def auto_style(fmt: str) -> str:
+    if fmt in ("decimal", "decimalZero"):
+        return "decimal"
+    if fmt in ("lowerLetter", "upperLetter"):
+        return "letter"
+    if fmt in ("lowerRoman", "upperRoman"):
+        return "roman"
+    return "other"
+
+
+def _value_of(shown: str) -> str:
+    return shown.strip().strip("().").strip() or shown
+
+
+def _any(patterns: list[str], text: str) -> bool:
+    return any(regex.search(p, text, regex.V1) for p in patterns)
+
+
+class Classifier:
+    """Assigns :class:`Kind` and labels to body paragraphs, in one pass."""
+
+    def __init__(self, pack: LanguagePack, packs: dict[str, LanguagePack]) -> None:
+        self.pack = pack
+        self.packs = packs
+
+    def _match_formula(self, text: str) -> dict | None:  # type: ignore[type-arg]
+        found = self.pack.match_formula(text)
+        if found is None:
+            for pack in self.packs.values():
+                if pack is not self.pack and (found := pack.match_formula(text)):
+                    break
+        return found
+
+    def classify(self, paras: list[Paragraph], numbers: list[Numbered | None]) -> dict[str, object]:
+        """Set kind, label, number and parent on each paragraph; return facts (organ...)."""
+        facts: dict[str, object] = {}
+        body = [i for i, p in enumerate(paras) if p.text.strip() and not p.in_table]
+        formula_at = None
+        for i in body[:40]:
+            organ = self._match_formula(paras[i].text)
+            if organ is not None:
+                formula_at = i
+                facts["organ"] = organ
+                break
+        pack = self.pack
+        # Before the formula: preface lines, then the title.
+        if formula_at is not None:
+            for i in body:
+                if i >= formula_at:
+                    break
+                p = paras[i]
+                if _any(pack.words("preface_patterns"), p.text.strip()):
+                    p.kind, p.label = Kind.PREFACE, "preface"
+                else:
+                    p.kind, p.label = Kind.TITLE, "title"
+            paras[formula_at].kind = Kind.FORMULA
+            paras[formula_at].label = "formula"
+            start = formula_at + 1
+        else:
+            start = 0
+        any_decimal = any(n is not None and n.style == "decimal" for n in numbers)
+        section = "preamble"
+        pp_count = op_count = 0
+        top: Paragraph | None = None
+        sub1: Paragraph | None = None
+        prev_letter: str | None = None
+        in_annex = False
+        leading_title = formula_at is None
+        for i, p in enumerate(paras):
+            if i < start:
+                if not p.text.strip():
+                    p.kind, p.label = Kind.EMPTY, ""
+                elif p.in_table:
+                    p.kind, p.label = Kind.TABLE, "table"
+                continue
+            text = p.text.strip()
+            if not text:
+                p.kind, p.label = Kind.EMPTY, ""
+                continue
+            if p.in_table:
+                p.kind, p.label = Kind.TABLE, "table"
+                continue
+            if in_annex:
+                p.kind, p.label = Kind.ANNEX, "annex"
+                continue
+            if _any(pack.words("annex_patterns"), text):
+                in_annex = True
+                p.kind, p.label = Kind.ANNEX, "annex"
+                continue
+            if section == "operative" and _any(pack.words("closing_patterns"), text):
+                p.kind, p.label = Kind.CLOSING, "closing"
+                continue
+            num = numbers[i]
+            if num is not None and num.source == "typed" and num.style != "decimal" and prev_letter is not None:
+                # Re-decide (i) versus the letter i now that we know the previous letter.
+                retyped = typed_number(p.text, prev_letter)
+                if retyped is not None:
+                    num = numbers[i] = retyped
+            opener_op = pack.starts_with_any(text, pack.operative_set)
+            opener_pp = pack.starts_with_any(text, pack.preamble_set)
+            if leading_title and num is None and not (opener_pp or opener_op):
+                p.kind, p.label = Kind.TITLE, "title"
+                continue
+            leading_title = False
+            if num is not None:
+                p.number, p.number_source = num.shown, num.source
+            if num is not None and num.style == "decimal":
+                if section == "preamble" and opener_pp and not opener_op:
+                    pp_count += 1
+                    p.kind, p.label, p.level = Kind.PREAMBLE, f"PP {pp_count}", 0
+                    top, sub1, prev_letter = p, None, None
+                    continue
+                section = "operative"
+                op_count += 1
+                value = num.value if num.value.isdigit() else str(op_count)
+                p.kind, p.label, p.level = Kind.OPERATIVE, f"OP {value}", 0
+                top, sub1, prev_letter = p, None, None
+                continue
+            if num is not None and num.style in ("letter", "roman") and top is not None:
+                value = _value_of(num.value)
+                if num.style == "letter" or sub1 is None:
+                    p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 1, top
+                    p.label = f"{top.label}({value})"
+                    sub1 = p
+                    if num.style == "letter":
+                        prev_letter = value
+                else:
+                    p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 2, sub1
+                    p.label = f"{sub1.label}({value})"
+                continue
+            # Unnumbered paragraph.
+            if section == "preamble" and opener_op and not opener_pp and not any_decimal:
+                section = "operative"
+            if section == "preamble":
+                pp_count += 1
+                p.kind, p.label, p.level = Kind.PREAMBLE, f"PP {pp_count}", 0
+            else:
+                op_count += 1
+                p.kind, p.label, p.level = Kind.OPERATIVE, f"OP {op_count}", 0
+            top, sub1, prev_letter = p, None, None
+        return facts
