@@ -153,7 +153,7 @@ def parse_config(section: dict[str, Any], where: Path, rule_names: set[str]) -> 
     return cfg
 
 
-_CACHE: dict[Path, Config] = {}
+_CACHE: dict[tuple[Path, int], Config] = {}
 
 
 def config_for(path: Path, rule_names: set[str]) -> Config:
@@ -162,6 +162,7 @@ def config_for(path: Path, rule_names: set[str]) -> Config:
     if found is None:
         return Config()
     where, section = found
-    if where not in _CACHE:
-        _CACHE[where] = parse_config(section, where, rule_names)
-    return _CACHE[where]
+    key = (where, where.stat().st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE[key] = parse_config(section, where, rule_names)
+    return _CACHE[key]

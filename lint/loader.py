@@ -160,7 +160,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                     value = shown.strip().strip("().").strip()
                     number = Numbered(shown, value, style, "auto")
                     p.level = ilvl or 0
-            if number is None:
+            if number is None and not raw.in_table:
                 number = typed_number(p.text, prev_letter)
                 if number is not None:
                     _strip_prefix(p, number.length)
@@ -206,6 +206,10 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                     fp.label = label
                     fp.style = styles.name(raw.style_id)
                     lead = len(fp.text) - len(fp.text.lstrip())
+                    if not fn.paragraphs and shown and not shown.isdigit() and fp.text[lead:].startswith(shown):
+                        # A custom mark is typed at the start of its footnote: it is the label.
+                        lead += len(shown)
+                        lead += len(fp.text[lead:]) - len(fp.text[lead:].lstrip())
                     _strip_prefix(fp, lead)
                     fn.paragraphs.append(fp)
                 order = int(shown) if shown and shown.isdigit() else 10**9
