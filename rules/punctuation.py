@@ -1,15 +1,39 @@
 """Punctuation rules (P): stacked punctuation, spacing, double spaces."""
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 import regex
 
-from resolint.findings import Finding, FixSafety, Severity
+from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches
 
 from ._helpers import is_last_operative, last_in_block, top_of
+
+DATA = Path(__file__).parent / "data"
+
+#: Spaces a rule treats as word spaces: space, no-break space, narrow no-break space.
+SPACES = " \u00a0\u202f"
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+_SPACE_NAMES = {" ": "space", NBSP: "no-break space", NNBSP: "narrow no-break space", "\t": "tab"}
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """A TOML file of ``rules/data`` (``"terms"``, ``"typography"``), parsed once."""
+    with open(DATA / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def space_names(chars: str) -> str:
+    """Human names of a run of spaces: "space + no-break space"."""
+    return " + ".join(_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in chars)
 
 _STACKED = regex.compile(
     r"(?<![.])([;,:])[ \u00a0\u202f" + MARK + r"]*([.;,:])(?![.])"  # ";." ",," ",." ";;" ":." ...
@@ -100,3 +124,346 @@ class StackedPunctuation(Rule):
                 fix = ctx.replace(part, cut, stop, "", f"keep {keep!r}")
             yield ctx.finding(part, f"stacked punctuation {first + second!r}: keep one mark ({keep!r})",
                               start, end, fix=fix)
+
+
+_URL = regex.compile(r"(?:https?://|ftp://|mailto:|www\.)[^\s\u00a0\u202f<>«»\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.V1)
+
+
+@lru_cache(maxsize=512)
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where addresses (URLs, e-mail) are in ``text``: punctuation inside them is theirs."""
+    if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+        return []
+    return [(m.start(), m.end()) for m in iter_matches(_URL, text)]
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _marks_before_space(language: str) -> str:
+    """The marks that never take a space before them in ``language``."""
+    return ",;:!?." if language != "fr" else ",."
+
+
+_BEFORE_MARK = regex.compile(r"(?<=[^\s\u00a0\u202f])([ \u00a0\u202f\t]+)([,;:!?.])", regex.V1)
+
+
+class SpaceBeforePunctuation(Rule):
+    """No space before a comma or full stop (and, in English, before ; : ! ?).
+
+    ## What it does
+    Finds spaces (including no-break spaces) just before a comma or a full stop, and in
+    English also before a semicolon, colon, exclamation or question mark. The fix deletes
+    the spaces. An ellipsis, a decimal such as ".5" and marks inside addresses (URLs) are
+    left alone. French spacing before ; : ! ? is the French rules' business (P201).
+
+    ## Why
+    English typography puts no space before punctuation, and neither language puts one
+    before a comma or a full stop. A space there is usually left over from editing, or
+    from a footnote indicator moved around ("INTERPOL ¹ ,").
+
+    ## Example
+    ```
+    *Recalling* its resolution 73/11 , and its decision 60/519 ;
+    ```
+
+    ## Use instead
+    ```
+    *Recalling* its resolution 73/11, and its decision 60/519;
+    ```
+
+    ## References
+    - conventions.md FR-001 (French spacing is the exception), GEN-001.
+    - UN Editorial Manual, punctuation (English house style: no space before punctuation).
+    """
+
+    code = "P102"
+    name = "space-before-punctuation"
+    summary = "No space before ',' '.' (and in English before ';' ':' '!' '?')"
+    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    languages = ("en", "fr")
+    severity = Severity.ERROR
+    fix = FixSafety.SAFE
+    bad_examples = {
+        "en": ["The General Assembly,\n*Recalling* its resolution 73/11 ,\n1. *Decides* to act ;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11 ,\n1. *Décide* d’agir\u00a0;\n2. *Prie* le Secrétaire général de faire rapport ."],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n*Recalling* its resolution 73/11,\n1. *Decides* to act: first, to meet (as agreed);\n"
+               "2. *Requests* a report, with 0.5 per cent at most."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir\u00a0: d’abord\u00a0;\n"
+               "2. *Prie* le Secrétaire général de faire rapport."],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        text = part.scan_text
+        marks = _marks_before_space(ctx.language)
+        urls = url_spans(text)
+        for m in iter_matches(_BEFORE_MARK, text):
+            mark = m.group(2)
+            if mark not in marks or inside(urls, m.end(2) - 1) or inside(urls, m.start(1) - 1):
+                continue
+            before = text[m.start(1) - 1]
+            after = text[m.end(2):m.end(2) + 1]
+            if before in "([{«“‘/":
+                continue
+            if mark == "." and (before == "." or after == "." or after.isalnum()):
+                continue  # ". . ." ellipsis, ".5", ".org"
+            if mark in ":!?" and after in "/:":
+                continue
+            spaces = m.group(1)
+            fix = ctx.replace(part, m.start(1), m.end(1), "", f"delete the {space_names(spaces)} before {mark!r}")
+            yield ctx.finding(part, f"{space_names(spaces)} before {mark!r}", m.start(1), m.end(2), fix=fix)
+
+
+_MULTI_SPACE = regex.compile(r"[ \u00a0\u202f]{2,}")
+
+
+class DoubleSpace(Rule):
+    """One space between words: no double spaces, whether plain or no-break.
+
+    ## What it does
+    Finds runs of two or more spaces inside a paragraph, counting plain spaces, no-break
+    spaces (U+00A0) and narrow no-break spaces (U+202F) alike, so that "organisée" +
+    space + no-break space + ";" is caught. Spaces at the very start or end of a paragraph
+    are layout, not text, and are ignored. The fix keeps one space: the no-break one if
+    the run has one (in French, a no-break space before ; : ! ? » or after «), a plain one
+    otherwise.
+
+    ## Why
+    Double spaces are invisible on screen but show in print and in the word-by-word
+    comparison of versions. A/RES/75/10 (French) has five: "programmes de  formation",
+    "sauvages  menacées", "volés,  la base", "organisée  ;", "assistance  ;".
+
+    ## Example
+    ```
+    1. *Demande* de renforcer les programmes de  formation ;
+    ```
+
+    ## Use instead
+    ```
+    1. *Demande* de renforcer les programmes de formation ;
+    ```
+
+    ## References
+    - conventions.md GEN-001 and section 6 (defect D8).
+    - LanguageTool WHITESPACE_RULE (multiple spaces).
+    """
+
+    code = "P103"
+    name = "double-space"
+    summary = "No runs of two or more spaces (plain or no-break)"
+    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    languages = ("en", "fr")
+    severity = Severity.WARNING
+    fix = FixSafety.SAFE
+    bad_examples = {
+        "en": ["The General Assembly,\n*Recalling* its resolution  73/11,\n1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* de renforcer les programmes de  formation\u00a0;"
+               "\n2. *Prie* le Secrétaire général de faire rapport sur la criminalité organisée \u00a0;"],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n*Recalling* its resolution 73/11,\n1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* de renforcer les programmes de formation\u00a0;"
+               "\n2. *Prie* le Secrétaire général de faire rapport sur la criminalité organisée\u00a0: «\u00a0Coopération\u00a0»."],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        text = part.scan_text
+        before_marks = _marks_before_space(ctx.language)
+        for m in iter_matches(_MULTI_SPACE, text):
+            start, end = m.start(), m.end()
+            if not text[:start].strip() or not text[end:].strip():
+                continue  # leading or trailing layout spaces
+            nxt = text[end]
+            if nxt in before_marks and ctx.language in ("en", "fr"):
+                continue  # the spaces before a comma are P102's (one finding, one fix)
+            run = m.group()
+            keep = next((c for c in run if c in (NBSP, NNBSP)), None)
+            if keep is None:
+                french_mark = ctx.language == "fr" and (nxt in ";:!?»" or text[start - 1] == "«")
+                keep = NBSP if french_mark else " "
+            fix = ctx.replace(part, start, end, keep, f"keep one {space_names(keep)}")
+            what = "double space" if len(run) == 2 else f"{len(run)} spaces in a row"
+            detail = f" ({space_names(run)})" if set(run) != {" "} else ""
+            yield ctx.finding(part, f"{what}{detail}", start, end, fix=fix)
+
+
+@cache
+def _apostrophe_patterns() -> tuple[Any, Any]:
+    data = load_data("typography")["apostrophe"]
+    elisions = sorted(data["french_elisions"], key=len, reverse=True)
+    fr = regex.compile(
+        r"(?<![\p{L}\p{M}’'])(?i:" + "|".join(map(regex.escape, elisions)) + r")"
+        r"(?P<before>[ \u00a0\u202f]*)(?P<apos>[’'])(?P<after>[ \u00a0\u202f]*)(?=\p{L})",
+        regex.V1)
+    suffixes = sorted(data["english_suffixes"], key=len, reverse=True)
+    en = regex.compile(
+        r"(?<=\p{L})(?P<before>[ \u00a0\u202f]*)(?P<apos>[’'])(?P<after>[ \u00a0\u202f]*)"
+        r"(?=(?:" + "|".join(map(regex.escape, suffixes)) + r")(?![\p{L}\d]))",
+        regex.V1)
+    return fr, en
+
+
+class ApostropheSpacing(Rule):
+    """No space before or after an apostrophe inside a word: "l’Organisation", "State’s".
+
+    ## What it does
+    French: finds an elided word (l, d, qu, jusqu...) separated from its apostrophe, or
+    the apostrophe from the next word ("l ’Organisation", "l’ Organisation"). English:
+    finds a space inside a contraction or a possessive ("State ’s"). The fix deletes the
+    spaces; the apostrophe itself is kept (P203 handles straight against curly).
+
+    ## Why
+    The apostrophe joins the two words: "apostrophe pas d’espace avant ni après". A/RES/75/10
+    (French) has "l ’Organisation", "l ’échelle" and "l ’application", left by a search and
+    replace of straight apostrophes.
+
+    ## Example
+    ```
+    *Rappelant* sa résolution 73/11, dans laquelle elle a demandé que l ’Organisation des Nations Unies et INTERPOL renforcent leur coopération,
+    ```
+
+    ## Use instead
+    ```
+    *Rappelant* sa résolution 73/11, dans laquelle elle a demandé que l’Organisation des Nations Unies et INTERPOL renforcent leur coopération,
+    ```
+
+    ## References
+    - conventions.md FR-003 and section 6 (defect D2).
+    - Achyra typographic sheet: "ne pas écrire l' école ou l ' école".
+    """
+
+    code = "P104"
+    name = "apostrophe-spacing"
+    summary = "No space around an apostrophe inside a word"
+    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    languages = ("en", "fr")
+    severity = Severity.ERROR
+    fix = FixSafety.SAFE
+    bad_examples = {
+        "en": ["The General Assembly,\n*Recalling* the Organization ’s mandate,\n1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11, dans laquelle elle a demandé que l ’Organisation "
+               "des Nations Unies et INTERPOL renforcent leur coopération,\n1. *Décide* d’ agir\u00a0;"],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n*Recalling* the Organization’s mandate and the States’ obligations,\n"
+               "1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11, dans laquelle elle a demandé que l’Organisation "
+               "des Nations Unies et INTERPOL renforcent leur coopération,\n1. *Décide* d’agir aujourd’hui\u00a0;"],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        text = part.scan_text
+        fr, en = _apostrophe_patterns()
+        pattern = fr if ctx.language == "fr" else en
+        for m in iter_matches(pattern, text):
+            before, after = m.group("before"), m.group("after")
+            if not before and not after:
+                continue
+            if ctx.language != "fr" and m.group("apos") == "'" and before and after:
+                continue  # a straight quote standing alone, not an apostrophe
+            start = m.start("before") if before else m.start("apos")
+            end = m.end("after")
+            apos = m.group("apos")
+            # Delete the spaces only: the apostrophe itself may get its own fix (P203).
+            edits = tuple(Edit(part.index, a, b, "") for a, b in
+                          ((m.start("before"), m.end("before")), (m.start("after"), m.end("after"))) if b > a)
+            fix = Fix(edits, FixSafety.SAFE, "join the apostrophe to its words")
+            side = "before and after" if before and after else ("before" if before else "after")
+            word = text[m.start():m.start("before")]
+            yield ctx.finding(part, f"space {side} the apostrophe in {word + apos!r}", start, end, fix=fix)
+
+
+@cache
+def _hyphen_data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_data("typography")["hyphen"]
+    fold = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
+    return fold(data["tails"]), fold(data["heads"]), fold(data["suspension_words"])
+
+
+_SPACED_HYPHEN = regex.compile(
+    r"(?P<head>\p{L}[\p{L}\p{M}’']*)"
+    r"(?:(?P<sp1>[ \u00a0\u202f]+)(?P<h1>[-\u2010\u2011])(?=\p{L})"      # "celle -ci"
+    r"|(?P<h2>[-\u2010\u2011])(?P<sp2>[ \u00a0\u202f]+)(?=\p{L}))"         # "celle- ci"
+    r"(?P<tail>\p{L}[\p{L}\p{M}]*)?",
+    regex.V1)
+
+
+_HYPHEN_GAP = regex.compile(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
+
+
+class HyphenSpacing(Rule):
+    """No space on one side of a hyphen in a compound: "celle-ci", not "celle -ci".
+
+    ## What it does
+    Finds a hyphen with a space on one side only, between two words ("celle -ci",
+    "non- governmental"). A spaced dash used as punctuation (" - ", space on both
+    sides), a range ("9-20") and a suspended compound ("pre- and post-conflict",
+    "pré- et post-conflit") are left alone. The fix joins the compound: safe when one side
+    is a known element of compounds (-ci, -là, -même, non-, anti-...), unsafe otherwise.
+
+    ## Why
+    A hyphen joins the words of a compound with no space on either side. A/RES/75/10
+    (French) has "la coopération entre celle -ci et les organisations".
+
+    ## Example
+    ```
+    *Rappelant en outre* que la coopération entre celle -ci et les organisations internationales peut contribuer à prévenir la criminalité,
+    ```
+
+    ## Use instead
+    ```
+    *Rappelant en outre* que la coopération entre celle-ci et les organisations internationales peut contribuer à prévenir la criminalité,
+    ```
+
+    ## References
+    - conventions.md FR-004 and section 6 (defect D3).
+    """
+
+    code = "P105"
+    name = "hyphen-spacing"
+    summary = "No space on one side of a hyphen in a compound"
+    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    languages = ("en", "fr")
+    severity = Severity.WARNING
+    fix = FixSafety.SAFE
+    bad_examples = {
+        "en": ["The General Assembly,\n*Recalling* the role of non -governmental organizations,\n1. *Decides* to act;\n"
+               "2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant en outre* que la coopération entre celle -ci et les organisations "
+               "internationales peut contribuer à prévenir la criminalité,\n1. *Décide* d’agir\u00a0;"],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n*Recalling* the role of non-governmental organizations in pre- and post-conflict "
+               "situations - a role recalled on 9-20 July 2001,\n1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant en outre* que la coopération entre celle-ci et les organisations "
+               "internationales - en situation pré- et post-conflit - peut contribuer à prévenir la criminalité,\n"
+               "1. *Décide* d’agir du 9-20 juillet\u00a0;"],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        text = part.scan_text
+        if not _HYPHEN_GAP.search(text):
+            return
+        tails, heads, suspension = _hyphen_data()
+        urls = url_spans(text)
+        for m in iter_matches(_SPACED_HYPHEN, text):
+            head, tail = m.group("head"), m.group("tail") or ""
+            hyphen = m.group("h1") or m.group("h2")
+            hpos = m.start("h1") if m.group("h1") else m.start("h2")
+            if inside(urls, hpos):
+                continue
+            if m.group("h2"):
+                if tail.casefold() in suspension:
+                    continue  # "pre- and post-conflict"
+                gap_start, gap_end = m.end("h2"), m.end("sp2")
+            else:
+                gap_start, gap_end = m.start("sp1"), m.end("sp1")
+            known = tail.casefold() in tails or head.casefold() in heads
+            safety = FixSafety.SAFE if known else FixSafety.UNSAFE
+            fix = ctx.replace(part, gap_start, gap_end, "", f"join {head}{hyphen}{tail}", safety=safety)
+            yield ctx.finding(part, f"space {'before' if m.group('h1') else 'after'} the hyphen in "
+                              f"{text[m.start():m.end()]!r}: write {head + hyphen + tail!r}",
+                              m.start(), m.end(), fix=fix)
