@@ -1,0 +1,387 @@
+"""Emitting revision markup (``w:ins``, ``w:del``, ``w:rPrChange``) into NEW's XML.
+
+A changed paragraph is rebuilt from its tokens: equal and inserted text keep NEW's
+run formatting, deleted text takes OLD's run formatting (``w:delText`` inside a
+``w:del``), and text whose formatting alone changed carries a ``w:rPrChange`` with
+OLD's run properties. Hyperlinks, content controls and simple fields around NEW's
+runs are kept (shallow copies around the rebuilt runs); bookmarks and comment
+ranges keep their place between tokens.
+
+Paragraph marks: a paragraph that exists only in OLD (deleted) or only in NEW
+(inserted) carries ``w:del`` / ``w:ins`` on its mark (``w:pPr/w:rPr``), so that
+Accept All and Reject All join it with the next paragraph. The last paragraph of
+a run of sibling paragraphs (before a table, at the end of a cell or of the body)
+has no next paragraph to join, so for a trailing block of deleted/inserted
+paragraphs the mark revisions are shifted one paragraph up: each mark carries the
+status of the paragraph after it, and the last mark none.
+
+Paragraph properties are not compared: a kept paragraph keeps NEW's properties
+and no ``w:pPrChange`` is written.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .package import R_NS, XML_NS, w
+from .reader import Para, Token, rpr_key
+
+EQ, INS, DEL = "eq", "ins", "del"
+
+
+@dataclass
+class Context:
+    """What every emitted revision needs: author, date, a shared id counter, and
+    the knowledge of NEW's styles and numbering to sanitise OLD's properties."""
+
+    author: str
+    date: str
+    next_id: int
+    styles: set[str] = field(default_factory=set)
+    num_ids: set[str] = field(default_factory=set)
+    fn_remap: object = None  # callable(old_fn_id) -> new footnote id, for deleted refs
+    fn_inserted: object = None  # callable(new_fn_id), for inserted refs
+
+    def rev(self, tag: str) -> etree._Element:
+        el = etree.Element(w(tag))
+        el.set(w("id"), str(self.next_id))
+        self.next_id += 1
+        el.set(w("author"), self.author)
+        el.set(w("date"), self.date)
+        return el
+
+
+@dataclass
+class Item:
+    state: str
+    run: etree._Element | None  # source run for formatting
+    container: etree._Element | None
+    content: list  # ("text", str) | ("obj", elem) | ("para-obj", elem)
+    old_run: etree._Element | None = None  # for rPrChange
+
+
+def _clean_rpr(rpr: etree._Element | None, ctx: Context, from_old: bool) -> etree._Element | None:
+    if rpr is None:
+        return None
+    rpr = copy.deepcopy(rpr)
+    for ch in rpr.findall(w("rPrChange")):
+        rpr.remove(ch)
+    if from_old:
+        st = rpr.find(w("rStyle"))
+        if st is not None and st.get(w("val")) not in ctx.styles:
+            rpr.remove(st)
+    return rpr
+
+
+def _piece_items(tok: Token, state: str, old_tok: Token | None = None) -> list[Item]:
+    items = []
+    for k, pc in enumerate(tok.pieces):
+        if pc.elem is not None:
+            kind = "obj" if pc.run is not None else "para-obj"
+            content = [(kind, pc.elem)]
+        else:
+            content = [("text", pc.text)]
+        old_run = None
+        if old_tok is not None:
+            # formatting of the old piece at the same position (or its last piece)
+            old_run = old_tok.pieces[min(k, len(old_tok.pieces) - 1)].run
+        items.append(Item(state, pc.run, pc.container if state != DEL else None, content, old_run))
+    return items
+
+
+def _has_foreign_rel(el: etree._Element) -> bool:
+    for node in el.iter():
+        for k in node.attrib:
+            if k.startswith(f"{{{R_NS}}}"):
+                return True
+    return False
+
+
+def _make_run(it: Item, ctx: Context) -> etree._Element | None:
+    from_old = it.state == DEL
+    r = etree.Element(w("r"))
+    src_rpr = it.run.find(w("rPr")) if it.run is not None else None
+    rpr = _clean_rpr(src_rpr, ctx, from_old)
+    if it.old_run is not None and rpr_key(it.old_run) != rpr_key(it.run):
+        if rpr is None:
+            rpr = etree.Element(w("rPr"))
+        change = ctx.rev("rPrChange")
+        old_rpr = _clean_rpr(it.old_run.find(w("rPr")), ctx, True)
+        inner = etree.SubElement(change, w("rPr"))
+        if old_rpr is not None:
+            for ch in old_rpr:
+                inner.append(ch)
+        rpr.append(change)
+    if rpr is not None:
+        r.append(rpr)
+    has_content = False
+    for kind, val in it.content:
+        if kind == "text":
+            last = r[-1] if len(r) else None
+            tname = w("delText") if from_old else w("t")
+            if last is not None and last.tag == tname:
+                last.text += val
+            else:
+                t = etree.SubElement(r, tname)
+                t.text = val
+            has_content = True
+        else:
+            el = val
+            if from_old:
+                if el.tag in (w("commentReference"), w("annotationRef")) or _has_foreign_rel(el):
+                    continue
+                el = copy.deepcopy(el)
+                if el.tag == w("instrText"):
+                    el.tag = w("delInstrText")
+                elif el.tag == w("footnoteReference") and ctx.fn_remap is not None:
+                    el.set(w("id"), ctx.fn_remap(el.get(w("id"))))
+            else:
+                el = copy.deepcopy(el)
+                if it.state == INS and el.tag == w("footnoteReference") and ctx.fn_inserted is not None:
+                    ctx.fn_inserted(el.get(w("id")))
+            r.append(el)
+            has_content = True
+    for t in r.iter(w("t"), w("delText")):
+        if t.text and (t.text != t.text.strip() or "  " in t.text):
+            t.set(f"{{{XML_NS}}}space", "preserve")
+    return r if has_content else None
+
+
+def _container_copy(cont: etree._Element) -> tuple[etree._Element, etree._Element]:
+    outer = etree.Element(cont.tag, attrib=dict(cont.attrib), nsmap=None)
+    if cont.tag == w("sdt"):
+        for ch in cont:
+            if ch.tag != w("sdtContent"):
+                outer.append(copy.deepcopy(ch))
+        inner = etree.SubElement(outer, w("sdtContent"))
+        return outer, inner
+    if cont.tag == w("smartTag") or cont.tag == w("customXml"):
+        pr = cont.find(w("smartTagPr")) if cont.tag == w("smartTag") else cont.find(w("customXmlPr"))
+        if pr is not None:
+            outer.append(copy.deepcopy(pr))
+    return outer, outer
+
+
+def fill_paragraph(p: etree._Element, items: list[Item], markers, ctx: Context, item_token_pos=None) -> None:
+    """Replace the content of ``p`` (all but ``w:pPr``) by runs built from ``items``.
+
+    ``markers`` are ``(position, element)`` pairs placed before the item at that
+    position in ``item_token_pos`` (a list giving each item's NEW token index, or
+    None for deleted items).
+    """
+    for ch in list(p):
+        if ch.tag != w("pPr"):
+            p.remove(ch)
+    pending = sorted(markers, key=lambda m: m[0]) if markers else []
+    mk = 0
+    cur_cont = None  # (source container, inner element)
+    cur_rev = None  # (state, wrapper element)
+
+    def target():
+        return cur_cont[1] if cur_cont else p
+
+    for idx, it in enumerate(items):
+        pos = item_token_pos[idx] if item_token_pos else None
+        while pos is not None and mk < len(pending) and pending[mk][0] <= pos:
+            cur_cont, cur_rev = None, None
+            p.append(copy.deepcopy(pending[mk][1]))
+            mk += 1
+        if it.container is not (cur_cont[0] if cur_cont else None):
+            cur_rev = None
+            if it.container is None:
+                cur_cont = None
+            else:
+                outer, inner = _container_copy(it.container)
+                p.append(outer)
+                cur_cont = (it.container, inner)
+        if any(k == "para-obj" for k, _ in it.content):
+            if it.state == DEL:
+                continue
+            for _, el in it.content:
+                el = copy.deepcopy(el)
+                if it.state == INS:
+                    wrap = ctx.rev("ins")
+                    wrap.append(el)
+                    el = wrap
+                target().append(el)
+            cur_rev = None
+            continue
+        run = _make_run(it, ctx)
+        if run is None:
+            continue
+        if it.state == EQ:
+            cur_rev = None
+            target().append(run)
+        else:
+            if cur_rev is None or cur_rev[0] != it.state:
+                wrap = ctx.rev(it.state)
+                target().append(wrap)
+                cur_rev = (it.state, wrap)
+            cur_rev[1].append(run)
+    while mk < len(pending):
+        p.append(copy.deepcopy(pending[mk][1]))
+        mk += 1
+
+
+def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None:
+    """Rebuild paragraph ``p`` from word operations, keeping NEW's markers in place."""
+    # emit per new token so markers land at the right token
+    items: list[Item] = []
+    positions: list[int | None] = []
+    nidx = 0
+    for op, toks in ops:
+        if op == "-":
+            for t in toks:
+                for it in _piece_items(t, DEL):
+                    items.append(it)
+                    positions.append(None)
+        else:
+            for x in toks:
+                n = x[1] if op == "=" else x
+                o = x[0] if op == "=" else None
+                if o is not None and (o.rpr_keys() == n.rpr_keys() or o.key.startswith("\x00fn")):
+                    o = None
+                for it in _piece_items(n, EQ if op == "=" else INS, old_tok=o):
+                    items.append(it)
+                    positions.append(nidx)
+                nidx += 1
+    merged: list[Item] = []
+    mpos: list[int | None] = []
+    marker_pos = {m[0] for m in (new_para.markers if new_para else [])}
+    for it, pos in zip(items, positions):
+        if merged:
+            last = merged[-1]
+            if (last.state == it.state and last.run is it.run and last.container is it.container
+                    and last.run is not None and (pos is None or pos not in marker_pos)
+                    and rpr_key(last.old_run) == rpr_key(it.old_run)
+                    and (last.old_run is None) == (it.old_run is None)
+                    and not any(k == "para-obj" for k, _ in it.content + last.content)):
+                last.content.extend(it.content)
+                continue
+        merged.append(Item(it.state, it.run, it.container, list(it.content), it.old_run))
+        mpos.append(pos)
+    fill_paragraph(p, merged, new_para.markers if new_para else [], ctx, mpos)
+
+
+def deleted_paragraph(old: Para, ctx: Context) -> etree._Element:
+    """A copy of OLD's paragraph with all its text in ``w:del`` (mark set later)."""
+    p = etree.Element(w("p"))
+    ppr = old.elem.find(w("pPr"))
+    if ppr is not None:
+        ppr = copy.deepcopy(ppr)
+        for tag in ("sectPr", "pPrChange"):
+            for ch in ppr.findall(w(tag)):
+                ppr.remove(ch)
+        st = ppr.find(w("pStyle"))
+        if st is not None and st.get(w("val")) not in ctx.styles:
+            ppr.remove(st)
+        num = ppr.find(w("numPr"))
+        if num is not None:
+            nid = num.find(w("numId"))
+            if nid is None or nid.get(w("val")) not in ctx.num_ids:
+                ppr.remove(num)
+        prpr = ppr.find(w("rPr"))
+        if prpr is not None:
+            for ch in list(prpr):
+                if ch.tag in (w("ins"), w("del"), w("moveFrom"), w("moveTo"), w("rPrChange")):
+                    prpr.remove(ch)
+            st = prpr.find(w("rStyle"))
+            if st is not None and st.get(w("val")) not in ctx.styles:
+                prpr.remove(st)
+        p.append(ppr)
+    rebuild(p, [("-", old.tokens)], None, ctx)
+    return p
+
+
+_PPR_AFTER_RPR = (w("sectPr"), w("pPrChange"))
+
+
+def set_mark(p: etree._Element, state: str, ctx: Context) -> None:
+    """Put a ``w:ins`` / ``w:del`` on the paragraph mark of ``p``."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        for i, ch in enumerate(ppr):
+            if ch.tag in _PPR_AFTER_RPR:
+                ppr.insert(i, rpr)
+                break
+        else:
+            ppr.append(rpr)
+    for ch in list(rpr):
+        if ch.tag in (w("ins"), w("del")):
+            rpr.remove(ch)
+    rpr.insert(0, ctx.rev(state))
+
+
+def apply_marks(out_paras: list[tuple[etree._Element, str]], ctx: Context) -> None:
+    """Mark paragraph marks given each output paragraph's existence state
+    (``eq``/``ins``/``del``), shifting trailing blocks (see the module docstring)."""
+    state_of = {id(p): s for p, s in out_paras}
+    seen: set[int] = set()
+    for p, _ in out_paras:
+        if id(p) in seen:
+            continue
+        # the run of sibling paragraphs containing p
+        parent = p.getparent()
+        if parent is None:
+            continue
+        sib = []
+        for ch in parent:
+            if ch.tag == w("p"):
+                sib.append(ch)
+            elif isinstance(ch.tag, str) and ch.tag not in (w("bookmarkStart"), w("bookmarkEnd"), w("proofErr")):
+                _mark_block(sib, state_of, ctx)
+                seen.update(id(x) for x in sib)
+                sib = []
+        _mark_block(sib, state_of, ctx)
+        seen.update(id(x) for x in sib)
+
+
+def _has_footnote(p: etree._Element) -> bool:
+    return next(p.iter(w("footnoteReference")), None) is not None
+
+
+def _mark_block(block, state_of, ctx):
+    """Mark one run of sibling paragraphs.
+
+    Each maximal stretch of deleted/inserted paragraphs normally marks its own
+    paragraph marks. It is *shifted* (each mark carries the status of the
+    paragraph after it; the paragraph before the stretch takes the first one) when
+    the stretch ends the run of siblings (its last mark cannot go), or when it holds
+    a footnote reference: LibreOffice 7.4 does not join a paragraph whose deleted
+    content holds a footnote anchor with the next paragraph on Accept All, but does
+    join the previous paragraph into it.
+    """
+    if not block:
+        return
+    states = [state_of.get(id(p), EQ) for p in block]
+    if all(s == EQ for s in states):
+        return
+    marks = list(states)
+    last = len(block) - 1
+    k = 0
+    while k <= last:
+        if states[k] == EQ:
+            k += 1
+            continue
+        start = k
+        while k <= last and states[k] != EQ:
+            k += 1
+        end = k - 1
+        trailing = end == last
+        shift = trailing or any(_has_footnote(block[i]) for i in range(start, end + 1))
+        if shift and start > 0:
+            for i in range(start - 1, end):
+                marks[i] = states[i + 1]
+            marks[end] = EQ
+        elif trailing:
+            marks[end] = EQ  # nothing before it to carry the mark: best effort
+    for p, m in zip(block, marks):
+        if m != EQ:
+            set_mark(p, m, ctx)

@@ -1,0 +1,218 @@
+"""UNO worker run by the system Python (which has ``uno``): one soffice, many requests.
+
+Started by ``tests/support/libreoffice.py`` as::
+
+    /usr/bin/python3 lo_uno.py --soffice /usr/bin/soffice --profile /tmp/lo-profile-xyz
+
+It starts ``soffice --headless --invisible --norestore --accept=pipe,...`` with its own
+user profile, then reads one JSON request per line on stdin and writes one JSON answer
+per line on stdout:
+
+- ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
+  ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str}``
+- ``{"op": "comments", "path": P}`` -> ``{"loaded": bool, "comments": [[author, text, anchored]]}``
+- ``{"op": "compare", "old": P, "new": Q}`` -> ``{"seconds": s, "redlines": n}``: LibreOffice's
+  own comparison (Edit > Track Changes > Compare Document) of NEW against OLD, timed from
+  the dispatch to its return (the documents are already loaded; soffice start excluded)
+- ``{"op": "quit"}``
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import uno  # noqa: F401  (system Python only)
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+class Office:
+    def __init__(self, soffice: str, profile: str):
+        self.pipe = "resolint_" + str(os.getpid())
+        self.proc = subprocess.Popen(
+            [soffice, "--headless", "--invisible", "--norestore", "--nologo",
+             "--nolockcheck", f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}",
+             f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + 90
+        while True:
+            try:
+                self.ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                if time.time() > deadline or self.proc.poll() is not None:
+                    raise
+                time.sleep(0.25)
+        smgr = self.ctx.ServiceManager
+        self.desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
+
+    def load(self, path):
+        args = (prop("Hidden", True), prop("RepairPackage", False), prop("ReadOnly", False),
+                prop("UpdateDocMode", 0))
+        return self.desktop.loadComponentFromURL(url(path), "_blank", 0, args)
+
+    def dispatch(self, doc, command, args=()):
+        frame = doc.getCurrentController().getFrame()
+        return self.dispatcher.executeDispatch(frame, command, "", 0, tuple(args))
+
+    def close(self):
+        try:
+            self.desktop.terminate()
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=20)
+        except Exception:
+            self.proc.kill()
+
+
+def _paragraph_texts(text, out):
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService("com.sun.star.text.Paragraph"):
+            out.append(el.getString())
+        elif el.supportsService("com.sun.star.text.TextTable"):
+            for name in el.getCellNames():
+                _paragraph_texts(el.getCellByName(name), out)
+
+
+def _redline_count(doc):
+    try:
+        return doc.getRedlines().getCount()
+    except Exception:
+        enum = doc.getRedlines().createEnumeration()
+        n = 0
+        while enum.hasMoreElements():
+            enum.nextElement()
+            n += 1
+        return n
+
+
+def texts(office, req):
+    try:
+        doc = office.load(req["path"])
+    except Exception as exc:  # IOException / IllegalArgumentException: not loadable without repair
+        return {"loaded": False, "error": f"{type(exc).__name__}: {exc}"}
+    if doc is None:
+        return {"loaded": False, "error": "load returned nothing"}
+    try:
+        mode = req.get("mode", "none")
+        if mode == "accept":
+            office.dispatch(doc, ".uno:AcceptAllTrackedChanges")
+        elif mode == "reject":
+            office.dispatch(doc, ".uno:RejectAllTrackedChanges")
+        body = []
+        _paragraph_texts(doc.getText(), body)
+        notes = []
+        fns = doc.getFootnotes()
+        for i in range(fns.getCount()):
+            notes.append(fns.getByIndex(i).getString())
+        return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc)}
+    finally:
+        doc.close(True)
+
+
+def _portions(text, out, open_):
+    """Walk text portions; collect annotations and the text between their start and end."""
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService("com.sun.star.text.TextTable"):
+            for name in el.getCellNames():
+                _portions(el.getCellByName(name), out, open_)
+            continue
+        if not el.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        portions = el.createEnumeration()
+        while portions.hasMoreElements():
+            por = portions.nextElement()
+            kind = por.getPropertyValue("TextPortionType")
+            if kind == "Annotation":
+                field = por.getPropertyValue("TextField")
+                entry = [field.getPropertyValue("Author"), field.getPropertyValue("Content"), ""]
+                out.append(entry)
+                open_.append(entry)
+            elif kind == "AnnotationEnd":
+                if open_:
+                    open_.pop(0)
+            elif kind == "Text":
+                for entry in open_:
+                    entry[2] += por.getString()
+
+
+def comments(office, req):
+    """Comments by walking text portions (``getTextFields()`` is avoided: it has
+    brought soffice 7.4 down in headless mode)."""
+    try:
+        doc = office.load(req["path"])
+    except Exception as exc:
+        return {"loaded": False, "error": f"{type(exc).__name__}: {exc}", "comments": []}
+    if doc is None:
+        return {"loaded": False, "error": "load returned nothing", "comments": []}
+    try:
+        out = []
+        _portions(doc.getText(), out, [])
+        return {"loaded": True, "comments": out}
+    finally:
+        doc.close(True)
+
+
+def compare(office, req):
+    new = office.load(req["new"])
+    try:
+        start = time.perf_counter()
+        office.dispatch(new, ".uno:CompareDocuments", [prop("URL", url(req["old"])), prop("NoAcceptDialog", True)])
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "redlines": _redline_count(new)}
+    finally:
+        new.close(True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--soffice", default="soffice")
+    ap.add_argument("--profile", required=True)
+    a = ap.parse_args()
+    office = Office(a.soffice, a.profile)
+    out = sys.stdout
+    sys.stdout = sys.stderr  # keep the answer channel clean
+    print(json.dumps({"ready": True}), file=out, flush=True)
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            req = json.loads(line)
+            op = req.get("op")
+            if op == "quit":
+                break
+            try:
+                handler = {"texts": texts, "comments": comments, "compare": compare}[op]
+                ans = handler(office, req)
+            except Exception as exc:
+                ans = {"loaded": False, "error": f"{type(exc).__name__}: {exc}"}
+            print(json.dumps(ans), file=out, flush=True)
+    finally:
+        office.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Redline in LibreOffice (headless, through UNO): opens without repair, Accept All
+gives NEW's text and Reject All OLD's text, body and footnotes."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from resolint.redline import diff_files
+
+from support import libreoffice as lo
+from support import redline_pairs as rp
+
+pytestmark = pytest.mark.libreoffice
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+DATE = datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _office():
+    lo.require()
+    yield
+
+
+def _check(tmp_path, old: Path, new: Path):
+    rl = diff_files(old, new, date=DATE)
+    red = tmp_path / "redline.docx"
+    red.write_bytes(rl.docx_bytes())
+    as_is = lo.texts(red)
+    assert as_is["loaded"], as_is.get("error")
+    want_new, want_old = lo.texts(new), lo.texts(old)
+    accepted, rejected = lo.texts(red, "accept"), lo.texts(red, "reject")
+    assert accepted["redlines"] == 0 and rejected["redlines"] == 0
+    assert accepted["body"] == want_new["body"]
+    assert accepted["footnotes"] == want_new["footnotes"]
+    assert rejected["body"] == want_old["body"]
+    assert rejected["footnotes"] == want_old["footnotes"]
+    return rl, as_is
+
+
+@pytest.mark.parametrize("name", rp.ALL)
+def test_generated_pairs(tmp_path, name):
+    old, new = rp.pair(name)
+    (tmp_path / "old.docx").write_bytes(old)
+    (tmp_path / "new.docx").write_bytes(new)
+    rl, as_is = _check(tmp_path, tmp_path / "old.docx", tmp_path / "new.docx")
+    if name == "identical":
+        assert as_is["redlines"] == 0
+    else:
+        assert as_is["redlines"] > 0
+
+
+SAMPLE_PAIRS = [
+    ("A-RES-73-11-fr-previous.docx", "A-RES-75-10-fr.docx"),
+    ("A-RES-75-10-fr.docx", "A-RES-75-10-fr-corrected.docx"),
+    ("interpol-cooperation-en-previous.docx", "interpol-cooperation-en.docx"),
+]
+
+
+def _sample_pairs():
+    out = []
+    for a, b in SAMPLE_PAIRS:
+        if (SAMPLES / a).exists() and (SAMPLES / b).exists():
+            out.append(pytest.param(SAMPLES / a, SAMPLES / b, id=f"{a[:-5]}->{b[:-5]}"))
+    return out
+
+
+@pytest.mark.parametrize("old,new", _sample_pairs() or [pytest.param(None, None, marks=pytest.mark.skip(
+    reason="sample pairs missing from samples/"))])
+def test_sample_pairs(tmp_path, old, new):
+    _check(tmp_path, old, new)
+    _check(tmp_path, new, old)
+
+
+@pytest.mark.xfail(reason="soffice 7.4 under UNO does not load this builder's commented document "
+                          "(loadComponentFromURL returns nothing); to be investigated with the builder",
+                   strict=False)
+def test_comments_helper(tmp_path):
+    from resolint.testing.builder import Comment, DocBuilder
+
+    b = DocBuilder()
+    b.paragraph("The General Assembly, ", Comment("Check the formula", "recalling", author="Delegate"), " all.")
+    path = tmp_path / "c.docx"
+    b.save(path)
+    found = lo.comments(path)
+    assert len(found) == 1
+    author, text, anchored = found[0]
+    assert author == "Delegate" and "Check the formula" in text and anchored == "recalling"
