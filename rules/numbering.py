@@ -3,9 +3,73 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resolint.findings import Finding, Severity
-from resolint.model import Resolution, Scope
+import regex
+
+from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
+from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
+          ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+_LABEL_VALUE = regex.compile(r"^\(?([a-z]{1,6})\)?\.?$")
+
+
+def roman(n: int) -> str:
+    out = []
+    for sym, val in _ROMAN:
+        while n >= val:
+            out.append(sym)
+            n -= val
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    for n in range(1, 400):
+        if roman(n) == s:
+            return n
+    return None
+
+
+def letter(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa, 28 -> bb (the doubled letters of long lists)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def from_letter(s: str) -> int | None:
+    if not s or len(set(s)) != 1 or not ("a" <= s[0] <= "z"):
+        return None
+    return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
+
+
+def label_value(number: str | None) -> str | None:
+    """The letters of a sub-paragraph label: "(a)" -> "a", "ii)" -> "ii"."""
+    m = _LABEL_VALUE.match((number or "").strip())
+    return m.group(1) if m else None
+
+
+def label_form(ctx: Context, level: int, value: str) -> str:
+    """The label as the language writes it at ``level`` (1: letters, 2: roman numerals)."""
+    forms = ctx.pack.words("subparagraph_labels") if ctx.pack is not None else []
+    fmt = forms[min(level, len(forms)) - 1] if forms else "(%s)"
+    return fmt % value
+
+
+_TYPED_DIGITS = regex.compile(r"\s*(\d+)")
+
+
+def renumber_fix(op: Paragraph, expected: int) -> Fix | None:
+    """A fix rewriting a typed operative number to ``expected`` (negative offsets: see Edit)."""
+    if op.number_source != "typed" or op.prefix_len <= 0:
+        return None
+    prefix = "".join(r.text for r in op.runs if r.kind == "number")
+    m = _TYPED_DIGITS.match(prefix)
+    if not m or len(prefix) != op.prefix_len:
+        return None
+    base = -op.prefix_len
+    edits = [Edit(op.index, base + m.start(1), base + m.end(1), str(expected))]
+    if not prefix[m.end(1):].startswith("."):
+        edits.append(Edit(op.index, base + m.end(1), base + m.end(1), "."))
+    return Fix(tuple(edits), FixSafety.SAFE, f"renumber as {expected}.")
 
 
 class OperativeNumbering(Rule):
@@ -44,6 +108,7 @@ class OperativeNumbering(Rule):
     summary = "Operative paragraphs are numbered 1..n in sequence"
     scopes = (Scope.DOCUMENT,)
     severity = Severity.ERROR
+    fix = FixSafety.SAFE
     bad_examples = {
         "en": ["The General Assembly,\n1. *Decides* to act;\n3. *Requests* a report."],
         "fr": ["L’Assemblée générale,\n1. *Décide* d’agir ;\n1. *Prie* le Secrétaire général de faire rapport."],
@@ -69,7 +134,260 @@ class OperativeNumbering(Rule):
                 yield ctx.finding(op, f"operative paragraph numbered {shown!r}; expected {expected}.", 0, 0)
             elif int(value) != expected:
                 what = "duplicate" if int(value) < expected else "gap"
-                yield ctx.finding(op, f"operative paragraph numbered {value}, expected {expected} ({what})", 0, 0)
+                yield ctx.finding(op, f"operative paragraph numbered {value}, expected {expected} ({what})", 0, 0,
+                                  fix=renumber_fix(op, expected))
             elif not shown.endswith("."):
-                yield ctx.finding(op, f"operative number {shown!r} should be followed by a full stop", 0, 0)
+                yield ctx.finding(op, f"operative number {shown!r} should be followed by a full stop", 0, 0,
+                                  fix=renumber_fix(op, expected))
             expected += 1
+
+
+class PreambleNumbered(Rule):
+    """Preambular paragraphs are not numbered.
+
+    ## What it does
+    Reports a preambular paragraph that carries a number, typed or automatic ("1.", "(a)").
+    Sub-paragraphs of a preambular paragraph keep their letters.
+
+    ## Why
+    The preamble is a run of unnumbered paragraphs; only operative paragraphs are numbered
+    (AKN4UN: "unnumbered paragraphs"). A numbered preamble usually comes from a list style
+    applied to the whole text.
+
+    ## Example
+    ```
+    The General Assembly,
+    1. *Recalling* its resolution 73/11,
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+    *Recalling* its resolution 73/11,
+    ```
+
+    ## References
+    - AKN4UN, Modelling of GA resolutions (preamble: unnumbered paragraphs).
+    - conventions.md PP-004.
+    """
+
+    code = "N102"
+    name = "preamble-numbered"
+    summary = "Preambular paragraphs are not numbered"
+    scopes = (Scope.PREAMBLE,)
+    severity = Severity.ERROR
+    bad_examples = {
+        "en": ["The General Assembly,\n1. *Recalling* its resolution 73/11,\n2. *Decides* to act;\n"
+               "3. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n1. *Rappelant* sa résolution 73/11,\n2. *Décide* d’agir ;\n"
+               "3. *Prie* le Secrétaire général de faire rapport."],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n*Recalling* its resolution 73/11,\n1. *Decides* to act;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir ;\n"
+               "2. *Prie* le Secrétaire général de faire rapport."],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        if part.number:
+            how = "automatic" if part.number_source == "auto" else "typed"
+            yield ctx.finding(part, f"preambular paragraph is numbered ({how} {part.number.strip()!r}): "
+                                    "preambular paragraphs are not numbered", 0, 0)
+
+
+class SubparagraphSequence(Rule):
+    """Sub-paragraphs run a, b, c... and i, ii, iii... under each paragraph, with no gap or duplicate.
+
+    ## What it does
+    Under each paragraph, checks the letters of its sub-paragraphs (a, b, c...; then aa, bb)
+    and, under each lettered sub-paragraph, the roman numerals (i, ii, iii...). Each list starts
+    again under a new parent. After a wrong label the count continues from that label, so one
+    slip gives one finding.
+
+    ## Why
+    Sub-paragraphs are cited by their label ("OP 13 (b)"): a gap or a duplicate makes the
+    citation ambiguous. First-degree sub-paragraphs take letters, second-degree ones roman
+    numerals (UN Editorial Manual, Paragraphs and subparagraphs).
+
+    ## Example
+    ```
+    1. *Encourages* States to use:
+    (a) The system;
+    (c) The databases.
+    ```
+
+    ## Use instead
+    ```
+    1. *Encourages* States to use:
+    (a) The system;
+    (b) The databases.
+    ```
+
+    ## References
+    - UN Editorial Manual, Paragraphs and subparagraphs.
+    - AKN4UN (`<num>(b)</num>`, `<num>(i)</num>`).
+    - conventions.md OP-006.
+    """
+
+    code = "N103"
+    name = "subparagraph-sequence"
+    summary = "Sub-paragraphs are lettered (a), (b)... and (i), (ii)... in sequence"
+    scopes = (Scope.DOCUMENT,)
+    severity = Severity.ERROR
+    bad_examples = {
+        "en": ["The General Assembly,\n1. *Encourages* States to use:\n(a) The system;\n(c) The databases;\n"
+               "2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n1. *Encourage* les États à utiliser :\na) Le système ;\nb) Les bases :\n"
+               "i) La première ;\niii) La seconde ;\n2. *Prie* le Secrétaire général de faire rapport."],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n1. *Encourages* States to use:\n(a) The system;\n(b) The databases:\n"
+               "(i) The first;\n(ii) The second;\n2. *Requests* the following:\n(a) A report;\n(b) A briefing."],
+        "fr": ["L’Assemblée générale,\n1. *Encourage* les États à utiliser :\na) Le système ;\nb) Les bases :\n"
+               "i) La première ;\nii) La seconde ;\n2. *Prie* le Secrétaire général de faire rapport."],
+    }
+
+    def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        expected: dict[int, int] = {}  # id(parent) -> next expected value
+        for part in doc.subparagraphs:
+            parent = part.parent
+            if parent is None:
+                continue
+            value = label_value(part.number)
+            if value is None:
+                continue
+            roman_level = part.level >= 2
+            want = expected.get(id(parent), 1)
+            got = from_roman(value) if roman_level else from_letter(value)
+            if roman_level and got is None:
+                got = from_letter(value)
+            if got != want:
+                shown = label_form(ctx, part.level, roman(want) if roman_level else letter(want))
+                where = parent.label or "its paragraph"
+                if got is None:
+                    msg = f"sub-paragraph labelled {part.number.strip()!r}; expected {shown} under {where}"
+                else:
+                    what = "duplicate" if got < want else "gap"
+                    msg = f"sub-paragraph labelled {part.number.strip()!r}, expected {shown} under {where} ({what})"
+                yield ctx.finding(part, msg, 0, 0)
+            expected[id(parent)] = (got if got is not None else want) + 1
+
+
+class SubparagraphLabelForm(Rule):
+    """Sub-paragraph labels take the form of the language: (a), (i) in English; a), i) in French.
+
+    ## What it does
+    Compares each sub-paragraph's label with the form the language pack gives for its level
+    (`subparagraph_labels`): "(a)" and "(i)" in English, "a)" and "i)" in French and Spanish.
+    No fix: the label is outside the paragraph's text (typed labels must be retyped, automatic
+    ones changed in the list style).
+
+    ## Why
+    UN Editorial Manual: first-degree sub-paragraphs "(a) (b)", in French and Spanish "a), b)";
+    second degree "(i), (ii)", in French and Spanish "i), ii)". A text translated or pasted from
+    another language keeps the wrong form.
+
+    ## Example
+    ```
+    1. Encourage les États à utiliser :
+    (a) Le système ;
+    ```
+
+    ## Use instead
+    ```
+    1. Encourage les États à utiliser :
+    a) Le système ;
+    ```
+
+    ## References
+    - UN Editorial Manual, Paragraphs and subparagraphs.
+    - conventions.md OP-006, FR-007.
+    """
+
+    code = "N104"
+    name = "subparagraph-label-form"
+    summary = "Sub-paragraph labels: (a) (i) in English, a) i) in French"
+    scopes = (Scope.SUBPARAGRAPH,)
+    languages = ("en", "fr")
+    severity = Severity.ERROR
+    bad_examples = {
+        "en": ["The General Assembly,\n1. *Encourages* States to use:\na) The system;\nb) The databases;\n"
+               "2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n1. *Encourage* les États à utiliser :\n(a) Le système ;\n(b) Les bases ;\n"
+               "2. *Prie* le Secrétaire général de faire rapport."],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n1. *Encourages* States to use:\n(a) The system;\n(b) The databases:\n"
+               "(i) The first;\n(ii) The second;\n2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n1. *Encourage* les États à utiliser :\na) Le système ;\nb) Les bases :\n"
+               "i) La première ;\nii) La seconde ;\n2. *Prie* le Secrétaire général de faire rapport."],
+    }
+
+    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        shown = (part.number or "").strip()
+        value = label_value(shown)
+        if value is None or part.level < 1:
+            return
+        want = label_form(ctx, part.level, value)
+        if shown != want:
+            language = ctx.pack.name if ctx.pack is not None else ctx.language
+            yield ctx.finding(part, f"sub-paragraph label {shown!r} should be written {want!r} in {language}", 0, 0)
+
+
+class MixedNumbering(Rule):
+    """One document does not mix Word automatic numbering and typed numbers.
+
+    ## What it does
+    Counts the numbered paragraphs (operative paragraphs, sub-paragraphs, numbered preambular
+    paragraphs) whose number Word computes and those whose number was typed. When both occur,
+    reports the first paragraph of the less frequent kind.
+
+    ## Why
+    Typed numbers do not follow when a paragraph is inserted or deleted during negotiations,
+    while automatic ones do: a mix ends with duplicates or gaps after the next edit (a typed
+    "5." next to an automatic 5).
+
+    ## Example
+    ```
+    @1. *Decides* to act;
+    2. *Requests* a report.
+    ```
+
+    ## Use instead
+    ```
+    @1. *Decides* to act;
+    @2. *Requests* a report.
+    ```
+
+    ## References
+    - conventions.md OP-001, DIFF-004 (paragraphs renumbered between versions).
+    """
+
+    code = "N105"
+    name = "mixed-numbering"
+    summary = "Automatic and typed numbering are not mixed"
+    scopes = (Scope.DOCUMENT,)
+    severity = Severity.WARNING
+    bad_examples = {
+        "en": ["The General Assembly,\n@1. *Decides* to act;\n2. *Requests* a report;\n@3. *Decides* to remain seized."],
+        "fr": ["L’Assemblée générale,\n1. *Décide* d’agir ;\n2. *Prie* le Secrétaire général de faire rapport ;\n"
+               "@3. *Décide* de rester saisie de la question."],
+    }
+    good_examples = {
+        "en": ["The General Assembly,\n@1. *Decides* to act:\n@(a) The system;\n@2. *Requests* a report."],
+        "fr": ["L’Assemblée générale,\n1. *Décide* d’agir :\na) Le système ;\n"
+               "2. *Prie* le Secrétaire général de faire rapport."],
+    }
+
+    def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        numbered = [p for p in doc.paragraphs if p.number and p.number_source in ("auto", "typed")
+                    and p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)]
+        auto = [p for p in numbered if p.number_source == "auto"]
+        typed = [p for p in numbered if p.number_source == "typed"]
+        if not auto or not typed:
+            return
+        minority, kind = (typed, "typed") if len(typed) <= len(auto) else (auto, "automatic")
+        first = minority[0]
+        yield ctx.finding(first, f"numbering mixes Word automatic numbers ({len(auto)} paragraphs) and typed "
+                                 f"numbers ({len(typed)}); this {kind} number {first.number.strip()!r} is the first "
+                                 "of the less frequent kind", 0, 0)
