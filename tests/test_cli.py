@@ -13,13 +13,13 @@ from resolint.cli import main
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 BAD_DRAFT = """
 The General Assembly,
-*Recalling* its resolution 73/11,
+*Recalling* its resolution 73/11 of 26 November 2018,
 @1. *Decides* to act;.
 @2. *Requests* a report.
 """
 CLEAN_DRAFT = """
 The General Assembly,
-*Recalling* its resolution 73/11,
+*Recalling* its resolution 73/11 of 26 November 2018,
 @1. *Decides* to act;
 @2. *Requests* a report.
 """

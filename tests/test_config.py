@@ -8,7 +8,7 @@ from resolint.cli import main
 
 DRAFT = """
 The General Assembly,
-*Recalling* its resolution 73/11;
+*Recalling* its resolution 73/11 of 26 November 2018;
 @1. *Decides* to act;.
 @2. *Requests* a report.
 """
