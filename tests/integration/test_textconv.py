@@ -1,0 +1,87 @@
+"""``resolint textconv``: labelled lines, and the real ``git diff`` with the textconv driver."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from resolint.loader import load_document
+from resolint.testing.draft import write_draft
+from resolint.textconv import render
+
+from .conftest import run_resolint
+
+V1 = """
+# Cooperation between the United Nations and the African Union
+The General Assembly,
+*Recalling* its resolution 73/11,^[Resolution 73/11.]
+*Noting* the report of the Secretary-General,^[A/78/100.]
+@1. *Decides* to continue cooperation;
+@(a) in peace and security;
+@(b) in development;
+@2. *Requests* the Secretary-General to report at its next session.
+"""
+
+
+def test_render_labels_every_paragraph(tmp_path: Path) -> None:
+    path = write_draft(tmp_path / "d.docx", V1)
+    lines = render(load_document(path)).splitlines()
+    assert lines == [
+        "[title] Cooperation between the United Nations and the African Union",
+        "[formula] The General Assembly,",
+        "[PP 1] Recalling its resolution 73/11,[^1]",
+        "[PP 2] Noting the report of the Secretary-General,[^2]",
+        "[OP 1] 1. Decides to continue cooperation;",
+        "[OP 1(a)] (a) in peace and security;",
+        "[OP 1(b)] (b) in development;",
+        "[OP 2] 2. Requests the Secretary-General to report at its next session.",
+        "",
+        "Footnotes",
+        "[FN 1] Resolution 73/11.",
+        "[FN 2] A/78/100.",
+    ]
+
+
+def test_command(tmp_path: Path) -> None:
+    path = write_draft(tmp_path / "d.docx", V1)
+    proc = run_resolint("textconv", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == render(load_document(path))
+    missing = run_resolint("textconv", str(tmp_path / "none.docx"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK not really")
+    proc = run_resolint("textconv", str(broken))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_PAGER": "cat"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def test_git_diff_shows_the_changed_paragraph_by_label(tmp_path: Path) -> None:
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".gitattributes").write_text("*.docx diff=resolint\n", encoding="utf-8")
+    # The driver as documented, with this interpreter so the test needs no PATH set-up.
+    git(repo, "config", "diff.resolint.textconv", f'"{sys.executable}" -m resolint textconv')
+    write_draft(repo / "A-78-L.1.docx", V1)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "v1")
+    write_draft(repo / "A-78-L.1.docx", V1.replace("at its next session", "at its eightieth session"))
+    git(repo, "commit", "-q", "-am", "v2")
+
+    diff = git(repo, "diff", "HEAD~1", "HEAD")
+    assert "Binary files" not in diff
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "-[OP 2] 2. Requests the Secretary-General to report at its next session.",
+        "+[OP 2] 2. Requests the Secretary-General to report at its eightieth session.",
+    ]
+    # Without the driver the same diff is binary.
+    plain = git(repo, "-c", "diff.resolint.textconv=", "diff", "--no-textconv", "HEAD~1", "HEAD")
+    assert "Binary files" in plain
