@@ -56,6 +56,24 @@ def build_parser(manager: "Manager | None" = None) -> argparse.ArgumentParser:
     check.add_argument("--language", help="language of the drafts (en, fr...), overriding detection")
     check.add_argument("--output", "-o", help="write the report to this file instead of standard output")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes and write DRAFT.fixed.docx (or the input with --in-place)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: apply unsafe fixes too")
+    check.add_argument("--in-place", action="store_true", help="with --fix: rewrite the input file itself")
+    check.add_argument("--track", action="store_true",
+                       help="with --fix: write each fix as a Word tracked change to review")
+    check.add_argument("--author", default=None, metavar="NAME",
+                       help="author of tracked changes and comments (default: resolint)")
+    check.add_argument("--date", default=None, metavar="ISO",
+                       help="date of tracked changes and comments: an ISO date or 'now' "
+                            "(default: a fixed date, so that output is reproducible)")
+    check.add_argument("--annotate", metavar="OUT",
+                       help="write a copy of the draft with every finding as a Word comment "
+                            "(OUT: a .docx file, or a folder for several drafts)")
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="check drafts in N processes (default 0: one per CPU)")
+    check.add_argument("--no-progress", action="store_true",
+                       help="no progress bar (it is shown only when standard error is a terminal)")
     check.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME",
                        help=argparse.SUPPRESS)
     if manager is not None:
@@ -71,6 +89,21 @@ def build_parser(manager: "Manager | None" = None) -> argparse.ArgumentParser:
 
     plugins = sub.add_parser("plugins", help="list the loaded plugins")
     plugins.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
+
+    diff = sub.add_parser("diff", help="write OLD -> NEW as Word tracked changes (a redline)")
+    diff.add_argument("old", help="the earlier text (the official A/RES document or the previous draft)")
+    diff.add_argument("new", help="the new draft")
+    diff.add_argument("-o", "--output", help="where to write the result (docx: required; others: stdout if absent)")
+    diff.add_argument("--format", choices=["docx", "html", "text", "json"], default=None,
+                      help="docx (default with -o FILE.docx), html, text (paragraph map) or json")
+    diff.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
+    diff.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
+    diff.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
+
+    textconv = sub.add_parser("textconv", help="print a draft as labelled lines of text (git diff driver)")
+    textconv.add_argument("path", help="a .docx draft")
+    textconv.add_argument("--language", help="language of the draft (en, fr...), overriding detection")
+    textconv.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
     return parser
 
 
@@ -80,7 +113,8 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir() and path.suffix.lower() not in WORD_SUFFIXES:
             for found in sorted(path.rglob("*.docx")):
-                if found.name.startswith("~$") or not found.is_file():
+                # Word lock files, and the outputs of --fix, are not drafts.
+                if found.name.startswith("~$") or found.name.endswith(".fixed.docx") or not found.is_file():
                     continue
                 if any(part.startswith(".") for part in found.relative_to(path).parts[:-1]):
                     continue
@@ -100,47 +134,90 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
-    from dataclasses import replace
+    import time
 
-    from .config import Config, config_for
-    from .engine import FileResult, check_file
+    from .batch import Options, check_files, effective_jobs, summary
+    from .engine import FileResult
 
     formatters = manager.formatters
     if args.format not in formatters:
         raise UsageError(f"unknown format {args.format!r} (available: {', '.join(sorted(formatters))})")
-    rule_names = {r.name for r in manager.rules.values()}
-    results: list[FileResult] = []
     files = list(iter_inputs(args.paths))
     if not files:
         raise UsageError("no .docx files found in " + ", ".join(args.paths))
     cli_language = args.language
     if cli_language and cli_language not in manager.languages():
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
-    first_config: Config | None = None
-    for path in files:
-        config = config_for(path, rule_names)
-        overrides: dict[str, Any] = {}
-        if args.select:
-            overrides["select"] = args.select
-        if args.ignore:
-            overrides["ignore"] = config.ignore + args.ignore
-        if cli_language:
-            overrides["language"] = cli_language
-        config = replace(config, manager=manager, **overrides)
-        if first_config is None:
-            first_config = config
-            manager.hook.resolint_configure(config=config)
-        results.append(check_file(path, config, manager))
+    if args.jobs < 0:
+        raise UsageError("--jobs takes a number of processes (0: one per CPU)")
+    options = Options(select=tuple(args.select) if args.select else None, ignore=tuple(args.ignore),
+                      language=cli_language, blocked=manager.blocked)
+    actions = _actions(args, files)
+    configs: list[Any] = []
+
+    def configure(config: Any) -> None:
+        configs.append(config)
+        manager.hook.resolint_configure(config=config)
+
+    started = time.monotonic()
+    if actions is None:
+        results: list[FileResult] = check_files(files, manager, options, jobs=args.jobs,
+                                                progress=not args.no_progress, configure=configure)
+    else:
+        results = check_files(files, manager, options, jobs=args.jobs, progress=not args.no_progress,
+                              configure=configure, actions=actions)
+        _report_actions(results)
+    elapsed = time.monotonic() - started
+    first_config = configs[0] if configs else None
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
     _emit(formatters[args.format].format(results), args.output)
     manager.hook.resolint_sessionfinish(results=results, config=first_config)
+    if len(results) > 1:
+        print(summary(results, elapsed, effective_jobs(args.jobs, len(files))), file=sys.stderr)
     if any(r.error for r in results):
         return 2
     if any(r.findings for r in results) and not args.exit_zero:
         return 1
     return 0
+
+
+def _actions(args: argparse.Namespace, files: list[Path]) -> Any:
+    """The :class:`~resolint.actions.Actions` the options ask for (None: lint only)."""
+    from .actions import DEFAULT_AUTHOR, Actions, parse_date, refuse_overwrite
+
+    for flag, name in ((args.unsafe_fixes, "--unsafe-fixes"), (args.in_place, "--in-place"), (args.track, "--track")):
+        if flag and not args.fix:
+            raise UsageError(f"{name} needs --fix")
+    if not args.fix and args.annotate is None:
+        return None
+    actions = Actions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, in_place=args.in_place, track=args.track,
+                      author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate)
+    if args.annotate is not None:
+        out = Path(args.annotate)
+        if len(files) > 1 and not out.is_dir():
+            raise UsageError("--annotate: with several drafts, OUT must be an existing folder")
+        if not args.in_place:
+            for path in files:
+                refuse_overwrite(actions.annotated_path(path), files, "--annotate")  # type: ignore[arg-type]
+    if args.fix and not args.in_place:
+        for path in files:
+            refuse_overwrite(actions.fixed_path(path), files, "--fix")
+    return actions
+
+
+def _report_actions(results: list[Any]) -> None:
+    for res in results:
+        for note in res.notes:
+            print(f"{PROG}: {res.path}: {note}", file=sys.stderr)
+        if res.written:
+            n = res.fixed
+            print(f"{PROG}: fixed {n} finding{'s' if n != 1 else ''} in {res.path} -> {res.written}",
+                  file=sys.stderr)
+        if res.annotated:
+            n = len(res.findings)
+            print(f"{PROG}: {n} comment{'s' if n != 1 else ''} in {res.annotated}", file=sys.stderr)
 
 
 def cmd_rules(args: argparse.Namespace, manager: "Manager") -> int:
@@ -184,6 +261,43 @@ def cmd_explain(args: argparse.Namespace, manager: "Manager") -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
+    import json
+    from datetime import datetime
+
+    from .ooxml.zipwrite import write_atomic
+    from .redline import diff_files
+
+    fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
+    if fmt == "docx" and not args.output:
+        raise UsageError("diff: --format docx needs -o OUT.docx")
+    if args.output:
+        out = Path(args.output).resolve()
+        for given in (args.old, args.new):
+            if Path(given).resolve() == out:
+                raise UsageError(f"diff: the output {args.output} would overwrite an input")
+    date = None
+    if args.date:
+        try:
+            date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError(f"diff: --date {args.date!r} is not an ISO 8601 date") from None
+    redline = diff_files(args.old, args.new, author=args.author, date=date)
+    if fmt == "docx":
+        write_atomic(args.output, redline.docx_bytes())
+        counts = redline.counts
+        print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {args.output}", file=sys.stderr)
+        return 0
+    if fmt == "html":
+        text = redline.to_html()
+    elif fmt == "json":
+        text = json.dumps(redline.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = redline.to_text()
+    _emit(text, args.output)
+    return 0
+
+
 def cmd_plugins(args: argparse.Namespace, manager: "Manager") -> int:
     for name, origin in manager.plugins():
         print(f"{name:12} {origin}")
@@ -192,7 +306,35 @@ def cmd_plugins(args: argparse.Namespace, manager: "Manager") -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
+def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
+    """Print a draft as labelled lines (``git config diff.resolint.textconv "resolint textconv"``)."""
+    from dataclasses import replace
+
+    from .config import config_for
+    from .engine import load
+    from .textconv import render
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    if args.language and args.language not in manager.languages():
+        raise UsageError(f"unknown language {args.language!r} (available: {', '.join(sorted(manager.languages()))})")
+    config = config_for(path, {r.name for r in manager.rules.values()})
+    config = replace(config, manager=manager, **({"language": args.language} if args.language else {}))
+    try:
+        doc = load(path, config, manager)
+    except ResolintError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
+        raise ResolintError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from None
+    sys.stdout.write(render(doc))
+    sys.stdout.flush()
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
+            "diff": cmd_diff,
+            "textconv": cmd_textconv}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import limits as limits_mod
+from .actions import Actions
 from .config import Config
 from .errors import InputError, ResolintError
 from .findings import Finding, Severity
@@ -28,6 +29,11 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     document: Resolution | None = field(default=None, repr=False)
+    #: With ``--fix``: how many findings were fixed, the file written, notes on fixes not applied.
+    fixed: int = 0
+    written: str | None = None
+    annotated: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -85,29 +91,107 @@ def load(path: Path, config: Config, manager: "Manager") -> Resolution:
     return doc
 
 
-def check_file(path: Path, config: Config, manager: "Manager") -> FileResult:
-    """Load and lint one file; input problems become ``FileResult.error``."""
-    result = FileResult(str(path))
-    config = replace(config, manager=manager)
-    limits_mod.set_regex_timeout(config.regex_timeout)
-    try:
-        doc = load(path, config, manager)
-    except ResolintError as exc:
-        result.error = str(exc)
-        return result
-    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
-        result.error = f"{path}: cannot read the document ({type(exc).__name__}: {exc})"
-        return result
-    rules = [r for r in manager.rules.values() if config.selected(r, path)]
-    findings = run_rules(doc, rules, config)
+def _filtered(findings: list[Finding], doc: Resolution, config: Config, manager: "Manager",
+              shown: Path) -> list[Finding]:
     kept = []
     for f in findings:
-        f.path = str(path)
+        f.path = str(shown)
         votes = manager.hook.resolint_filter_finding(finding=f, document=doc, config=config)
         if any(v is False for v in votes):
             continue
         kept.append(f)
+    return kept
+
+
+def lint_path(path: Path, config: Config, manager: "Manager",
+              shown: Path | None = None) -> tuple[Resolution, list[Finding]]:
+    """Load ``path`` and lint it; findings are reported under ``shown`` (default: ``path``).
+
+    Rules with ``after_filtering = True`` (unused suppressions) run once the findings of
+    the others went through ``resolint_filter_finding``, and see what was suppressed.
+    """
+    shown = shown or path
+    doc = load(path, config, manager)
+    doc.path = str(shown)
+    rules = [r for r in manager.rules.values() if config.selected(r, shown)]
+    doc.facts["rules_known"] = {r.code: r.name for r in manager.rules.values()}
+    doc.facts["rules_run"] = {r.code for r in rules if r.applies_to(doc.language)}
+    later = [r for r in rules if getattr(r, "after_filtering", False)]
+    first = [r for r in rules if not getattr(r, "after_filtering", False)]
+    kept = _filtered(run_rules(doc, first, config), doc, config, manager, shown)
+    if later:
+        kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
     kept.sort(key=Finding.sort_key)
-    result.findings = kept
+    return doc, kept
+
+
+def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
+         result: FileResult) -> tuple[Resolution, list[Finding]]:
+    """Fix and/or annotate one file as ``actions`` asks; returns the final lint."""
+    from .actions import refuse_overwrite
+    from .ooxml.zipwrite import write_atomic
+
+    data = path.read_bytes()
+    if actions.fix:
+        from .fixer import fix_data
+
+        target = actions.fixed_path(path)
+        if not actions.in_place:
+            refuse_overwrite(target, [path], "--fix")
+
+        def lint(p: Path) -> tuple[Resolution, list[Finding]]:
+            return lint_path(p, config, manager, target)
+
+        out = fix_data(data, path.name, lint, unsafe=actions.unsafe_fixes, track=actions.track,
+                       author=actions.author, date=actions.date)
+        data, doc, findings = out.data, out.document, out.findings
+        result.fixed, result.notes = out.fixed, out.notes
+        if out.changed or not actions.in_place:
+            write_atomic(target, data)
+        result.written = str(target)
+    else:
+        doc, findings = lint_path(path, config, manager)
+    annotated = actions.annotated_path(path)
+    if annotated is not None:
+        from .annotate import annotate_data
+
+        if not actions.in_place:
+            refuse_overwrite(annotated, [path], "--annotate")
+        write_atomic(annotated, annotate_data(data, doc, findings, manager, author=actions.author,
+                                              date=actions.date))
+        result.annotated = str(annotated)
+    return doc, findings
+
+
+def check_file(path: Path, config: Config, manager: "Manager", actions: Actions | None = None) -> FileResult:
+    """Load and lint one file; input problems become ``FileResult.error``.
+
+    ``actions`` (picklable, so this runs in worker processes too) asks for fixes and
+    annotated copies; see :class:`~resolint.actions.Actions`.
+    """
+    path = Path(path)
+    result = FileResult(str(path))
+    config = replace(config, manager=manager)
+    limits_mod.set_regex_timeout(config.regex_timeout)
+    try:
+        if actions is not None and actions.writes:
+            doc, findings = _act(path, config, manager, actions, result)
+        else:
+            doc, findings = lint_path(path, config, manager)
+    except ResolintError as exc:
+        message = " ".join(str(exc).split())  # one line, whatever the message holds
+        result.error = message if path.name in message else f"{path}: {message}"
+        return result
+    except RecursionError:
+        result.error = f"{path}: cannot read the document (content nested too deeply)"
+        return result
+    except OSError as exc:
+        result.error = f"{path}: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+        return result
+    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
+        detail = " ".join(str(exc).split())[:300]
+        result.error = f"{path}: cannot read the document ({type(exc).__name__}: {detail})"
+        return result
+    result.findings = findings
     result.document = doc
     return result

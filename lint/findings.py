@@ -22,7 +22,15 @@ class FixSafety(str, Enum):
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``[start, end)`` of a paragraph's text with ``replacement``."""
+    """Replace ``[start, end)`` of a paragraph's text with ``replacement``.
+
+    ``paragraph`` is the part's :attr:`~resolint.model.Paragraph.index`; offsets are in its
+    :attr:`~resolint.model.Paragraph.text`. A typed paragraph number is not in ``text``: its
+    ``prefix_len`` characters sit at the negative offsets ``-prefix_len .. 0``, so a fix can
+    rewrite it (``Edit(p.index, -p.prefix_len, -p.prefix_len + 1, "4")``). The fixer adds
+    ``prefix_len`` to reach the paragraph's full visible text. An edit that would cut into a
+    footnote mark or a field result is not applied (see :mod:`resolint.fixer`).
+    """
 
     paragraph: int
     start: int

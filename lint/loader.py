@@ -5,9 +5,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .language import LanguagePack, detect_language
-from .model import Footnote, FootnoteRef, Kind, Paragraph, Resolution, Run
-from .ooxml.ns import REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, w, wval
-from .ooxml.numbering import Numbering, StyleNumbering, format_number
+from .model import Comment, Footnote, FootnoteRef, Kind, Paragraph, Resolution, Run
+from .ooxml.ns import REL_COMMENTS, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, w, wval
+from .ooxml.numbering import Numbering, StyleNumbering, format_number, to_int
 from .ooxml.package import DEFAULT_LIMITS, Limits, Package
 from .ooxml.text import ParagraphReader, RawParagraph, Seg, iter_paragraphs
 from .structure import Classifier, Numbered, auto_style, typed_number
@@ -84,6 +84,45 @@ def _strip_prefix(p: Paragraph, n: int) -> None:
     p.prefix_len += n
 
 
+def _comment_marks(raw: RawParagraph, p: Paragraph) -> list[tuple[str, str, Paragraph, int]]:
+    """Comment anchors of ``raw`` as offsets in ``p.text`` (before a typed number is stripped)."""
+    if not raw.comment_marks:
+        return []
+    starts: dict[int, int] = {}
+    for run in p.runs:
+        if run.source is not None:
+            starts.setdefault(id(run.source), run.start)
+    out = []
+    for kind, cid, i in raw.comment_marks:
+        pos = len(p.text)
+        for seg in raw.segs[i:]:
+            found = starts.get(id(seg.element))
+            if found is not None:
+                pos = found
+                break
+        out.append((kind, cid, p, pos))
+    return out
+
+
+def _comments(root, marks: list[tuple[str, str, Paragraph, int]]) -> list[Comment]:  # type: ignore[no-untyped-def]
+    """Comments of comments.xml with the range each is anchored on (paragraph indexes final)."""
+    if root is None:
+        return []
+    where: dict[tuple[str, str], tuple[int, int]] = {}
+    for kind, cid, p, pos in marks:
+        where.setdefault((kind, cid), (p.index, max(0, pos - p.prefix_len)))
+    out = []
+    for el in root.findall(w("comment")):
+        cid = el.get(w("id")) or ""
+        text = "\n".join("".join(t.text or "" for t in para.iter(w("t"))) for para in el.iter(w("p")))
+        start = where.get(("start", cid)) or where.get(("end", cid)) or where.get(("ref", cid)) or (0, 0)
+        end = where.get(("end", cid)) or where.get(("ref", cid)) or start
+        if end < start:
+            end = start
+        out.append(Comment(cid, el.get(w("author")) or "", text, start[0], start[1], end[0], end[1]))
+    return out
+
+
 def load_document(path: str | Path, *, language: str | None = None, limits: Limits = DEFAULT_LIMITS,
                   packs: dict[str, LanguagePack] | None = None) -> Resolution:
     """Read a .docx file into the resolution model (accepted view of tracked changes)."""
@@ -99,17 +138,21 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
         settings = pkg.xml_or_none(pkg.related(main, REL_SETTINGS))
         fn_root = pkg.xml_or_none(pkg.related(main, REL_FOOTNOTES))
         rels = pkg.rels(main)
+        comments_root = pkg.xml_or_none(pkg.related(main, REL_COMMENTS))
+        marks: list[tuple[str, str, Paragraph, int]] = []
 
         reader = ParagraphReader(styles, rels)
-        raws = [reader.read(p, in_table) for p, in_table in iter_paragraphs(body)]
-        if len(raws) > limits.max_paragraphs:
-            raise InputError(f"{path}: {len(raws)} paragraphs, over the limit of {limits.max_paragraphs}")
+        raws = []
+        for p_el, in_table in iter_paragraphs(body):
+            if len(raws) >= limits.max_paragraphs:  # checked while reading, not after
+                raise InputError(f"{path}: more than {limits.max_paragraphs} paragraphs (limit max-paragraphs)")
+            raws.append(reader.read(p_el, in_table))
 
         # Footnote display numbers follow the order of references in the accepted view.
         fn_start, fn_fmt = 1, "decimal"
         if settings is not None and (fp := settings.find(w("footnotePr"))) is not None:
-            if (el := fp.find(w("numStart"))) is not None and (v := wval(el)) and v.isdigit():
-                fn_start = int(v)
+            if (el := fp.find(w("numStart"))) is not None and (v := to_int(wval(el))) is not None:
+                fn_start = v
             if (el := fp.find(w("numFmt"))) is not None:
                 fn_fmt = wval(el) or "decimal"
         fn_numbers: dict[int, str] = {}
@@ -144,6 +187,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
             if raw.mark_deleted and not "".join(s.text for s in accepted).strip():
                 continue  # a wholly deleted paragraph is not in the accepted view
             p = _build(raw, len(paras) + 1, Kind.EMPTY, fn_numbers, accepted)
+            marks.extend(_comment_marks(raw, p))
             p.style = styles.name(raw.style_id)
             num_id, ilvl = raw.num_id, raw.ilvl
             if num_id is None:
@@ -203,6 +247,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                     raw = fn_reader.read(fp_el, in_table)
                     index += 1
                     fp = _build(raw, index, Kind.FOOTNOTE, {}, [s for s in raw.segs if not s.deleted])
+                    marks.extend(_comment_marks(raw, fp))
                     fp.label = label
                     fp.style = styles.name(raw.style_id)
                     lead = len(fp.text) - len(fp.text.lstrip())
@@ -212,7 +257,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                         lead += len(fp.text[lead:]) - len(fp.text[lead:].lstrip())
                     _strip_prefix(fp, lead)
                     fn.paragraphs.append(fp)
-                order = int(shown) if shown and shown.isdigit() else 10**9
+                order = to_int(shown, 10**9) if shown else 10**9
                 by_number.append((order, fn))
             footnotes = [fn for _o, fn in sorted(by_number, key=lambda t: t[0])]
             # Footnote paragraphs are numbered after the body, in the order readers see them.
@@ -226,6 +271,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
     res = Resolution(str(path), paras, footnotes, code,
                      organ=organ.get("code") if organ else None,
                      organ_gender=organ.get("gender") if organ else None)
+    res.comments = _comments(comments_root, marks)
     res.facts.update({"organ_name": organ.get("name") if organ else None,
                       "footnote_ids_referenced": set(ref_count)})
     return res

@@ -164,6 +164,24 @@ class Footnote:
 
 
 @dataclass
+class Comment:
+    """A Word comment and the range of text it is anchored on.
+
+    The range runs from offset ``start_offset`` in the part with index ``start_paragraph``
+    to ``end_offset`` in the part ``end_paragraph`` (offsets in :attr:`Paragraph.text`;
+    a typed number is clamped to 0). A comment whose range is unknown has paragraph 0.
+    """
+
+    id: str
+    author: str
+    text: str
+    start_paragraph: int = 0
+    start_offset: int = 0
+    end_paragraph: int = 0
+    end_offset: int = 0
+
+
+@dataclass
 class Resolution:
     """A whole draft: parts in document order, footnotes, language, organ."""
 
@@ -174,6 +192,7 @@ class Resolution:
     organ: str | None = None
     organ_gender: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
 
     def by_kind(self, *kinds: Kind) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind in kinds]

@@ -21,6 +21,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "en": "resolint.plugins.lang_en",
     "fr": "resolint.plugins.lang_fr",
     "rules": "resolint.rules",
+    "suppressions": "resolint.plugins.suppressions",
 }
 ENTRY_POINT_GROUP = "resolint"
 

@@ -6,6 +6,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+XML = "http://www.w3.org/XML/1998/namespace"
 
 NSMAP = {"w": W, "r": R}
 
@@ -15,6 +16,8 @@ REL_STYLES = R + "/styles"
 REL_SETTINGS = R + "/settings"
 REL_COMMENTS = R + "/comments"
 REL_OFFICE_DOCUMENT = R + "/officeDocument"
+
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
 def w(tag: str) -> str:

@@ -36,6 +36,31 @@ class Instance:
     level_defs: dict[int, Level] = field(default_factory=dict)  # ilvl -> full lvl override
 
 
+#: Word numbers list levels 0 to 8; other values found in a file are brought into that range.
+MAX_ILVL = 8
+#: Letters and roman numerals are drawn up to this value; larger numbers are shown in digits.
+MAX_ALPHA_NUMBER = 32767
+
+
+def to_int(value: str | None, default: int | None = None) -> int | None:
+    """An ``ST_DecimalNumber`` attribute as an int, or ``default`` when it is not one.
+
+    Only ASCII digits (with an optional minus sign) and at most 9 of them are accepted, so
+    that characters such as "\u00b2" (which ``str.isdigit`` accepts) or a 5,000-digit
+    value cannot raise or make counters absurdly large.
+    """
+    if not value:
+        return default
+    digits = value[1:] if value[0] == "-" else value
+    if not digits or len(digits) > 9 or not digits.isascii() or not digits.isdigit():
+        return default
+    return int(value)
+
+
+def clamp_ilvl(value: int | None) -> int | None:
+    return None if value is None else min(max(value, 0), MAX_ILVL)
+
+
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -57,6 +82,8 @@ def letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= MAX_ALPHA_NUMBER:
+        return str(n)
     if fmt in ("lowerLetter",):
         return letters(n)
     if fmt == "upperLetter":
@@ -75,8 +102,8 @@ def format_number(n: int, fmt: str) -> str:
 def _parse_level(lvl) -> Level:  # type: ignore[no-untyped-def]
     level = Level()
     start = lvl.find(w("start"))
-    if start is not None and (v := wval(start)) and v.lstrip("-").isdigit():
-        level.start = int(v)
+    if start is not None and (v := to_int(wval(start))) is not None:
+        level.start = v
     fmt = lvl.find(w("numFmt"))
     if fmt is not None:
         level.fmt = wval(fmt) or "decimal"
@@ -84,8 +111,8 @@ def _parse_level(lvl) -> Level:  # type: ignore[no-untyped-def]
     if text is not None:
         level.text = wval(text) or ""
     restart = lvl.find(w("lvlRestart"))
-    if restart is not None and (v := wval(restart)) and v.isdigit():
-        level.restart = int(v)
+    if restart is not None and (v := to_int(wval(restart))) is not None and v >= 0:
+        level.restart = v
     pstyle = lvl.find(w("pStyle"))
     if pstyle is not None:
         level.style = wval(pstyle)
@@ -93,8 +120,7 @@ def _parse_level(lvl) -> Level:  # type: ignore[no-untyped-def]
 
 
 def _ilvl(el) -> int:  # type: ignore[no-untyped-def]
-    v = el.get(w("ilvl"))
-    return int(v) if v and v.isdigit() else 0
+    return to_int(el.get(w("ilvl")), 0) or 0
 
 
 class Numbering:
@@ -120,8 +146,8 @@ class Numbering:
                 for ov in num.findall(w("lvlOverride")):
                     lv = _ilvl(ov)
                     so = ov.find(w("startOverride"))
-                    if so is not None and (v := wval(so)) and v.lstrip("-").isdigit():
-                        inst.overrides[lv] = int(v)
+                    if so is not None and (v := to_int(wval(so))) is not None:
+                        inst.overrides[lv] = v
                     if (lvl := ov.find(w("lvl"))) is not None:
                         inst.level_defs[lv] = _parse_level(lvl)
                 self.instances[inst.num_id] = inst
@@ -194,7 +220,7 @@ class Numbering:
         i = 0
         while i < len(text):
             ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            if ch == "%" and i + 1 < len(text) and "0" <= text[i + 1] <= "9":
                 out.append(render(int(text[i + 1]) - 1))
                 i += 2
                 continue
@@ -246,8 +272,7 @@ class StyleNumbering:
             if num_id is None and (el := np_.find(w("numId"))) is not None:
                 num_id = wval(el)
             if ilvl is None and (el := np_.find(w("ilvl"))) is not None:
-                v = wval(el)
-                ilvl = int(v) if v and v.isdigit() else 0
+                ilvl = clamp_ilvl(to_int(wval(el), 0))
         return num_id, ilvl
 
     def run_flag(self, style_id: str | None, tag: str) -> bool | None:

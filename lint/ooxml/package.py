@@ -8,6 +8,7 @@ entity is resolved, nothing is fetched).
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class Limits:
     max_part_bytes: int = 128 * 1024 * 1024
     max_total_bytes: int = 512 * 1024 * 1024
     max_ratio: int = 200
+    ratio_min_bytes: int = 8 * 1024 * 1024
     max_entries: int = 10_000
     max_paragraphs: int = 200_000
 
@@ -67,6 +69,66 @@ def parse_xml(data: bytes, where: str):  # type: ignore[no-untyped-def]
     return root
 
 
+def _ole_has_stream(fh, name: str, limit: int = 256 * 1024 * 1024) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an OLE compound file names a stream ``name`` in its directory.
+
+    The directory may sit anywhere in the file (after megabytes of encrypted data), so the
+    file is scanned in chunks, overlapping by the length of the name, up to ``limit`` bytes.
+    """
+    needle = name.encode("utf-16-le")
+    fh.seek(0)
+    tail = b""
+    read = 0
+    while read < limit:
+        chunk = fh.read(1024 * 1024)
+        if not chunk:
+            return False
+        read += len(chunk)
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-len(needle):]
+    return False
+
+
+def _central_entries(fh, size: int, stop_after: int) -> int | None:  # type: ignore[no-untyped-def]
+    """Count the entries of a zip's central directory, stopping past ``stop_after``.
+
+    Headers are walked on disk, so a central directory describing millions of entries is
+    refused before :mod:`zipfile` builds an object for each of them. None when the end
+    record is not found (zipfile then reports the damage).
+    """
+    tail_len = min(size, 22 + 65535)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or len(tail) - pos < 22:
+        return None
+    cd_size = struct.unpack("<L", tail[pos + 12:pos + 16])[0]
+    end = size - tail_len + pos
+    if end >= 76:
+        fh.seek(end - 20)
+        locator = fh.read(20)
+        if locator[:4] == b"PK\x06\x07":
+            fh.seek(end - 76)
+            record = fh.read(56)
+            if record[:4] == b"PK\x06\x06":
+                cd_size = struct.unpack("<Q", record[40:48])[0]
+                end -= 76
+    here = end - cd_size
+    if here < 0:
+        return None
+    count = 0
+    while here + 46 <= end and count <= stop_after:
+        fh.seek(here)
+        header = fh.read(46)
+        if header[:4] != b"PK\x01\x02":
+            break
+        n, m, k = struct.unpack("<3H", header[28:34])
+        here += 46 + n + m + k
+        count += 1
+    return count
+
+
 def sniff(path: Path) -> None:
     """Refuse what is plainly not a .docx, with a message that says what it is."""
     if not path.exists():
@@ -76,14 +138,16 @@ def sniff(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{path}: empty file")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        if head == OLE_MAGIC:
-            fh.seek(0)
-            blob = fh.read(min(size, 4 * 1024 * 1024))
-            if "EncryptionInfo".encode("utf-16-le") in blob:
-                raise InputError(f"{path}: encrypted or password-protected document; remove the password in Word first")
-            raise InputError(f"{path}: legacy Word 97-2003 document (.doc); save it as .docx first")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if head == OLE_MAGIC:
+                if _ole_has_stream(fh, "EncryptionInfo"):
+                    raise InputError(f"{path}: encrypted or password-protected document; "
+                                     "remove the password in Word first")
+                raise InputError(f"{path}: legacy Word 97-2003 document (.doc); save it as .docx first")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if not head.startswith(ZIP_MAGIC):
         raise InputError(f"{path}: not a Word document (.docx): not a zip archive")
 
@@ -95,8 +159,16 @@ class Package:
         self.path = Path(path)
         self.limits = limits
         sniff(self.path)
-        if self.path.stat().st_size > limits.max_file_bytes:
+        size = self.path.stat().st_size
+        if size > limits.max_file_bytes:
             raise InputError(f"{self.path}: file larger than the limit of {limits.max_file_bytes} bytes")
+        try:
+            with self.path.open("rb") as fh:
+                counted = _central_entries(fh, size, limits.max_entries)
+        except (OSError, struct.error):
+            counted = None
+        if counted is not None and counted > limits.max_entries:
+            raise InputError(f"{self.path}: too many zip entries (more than {limits.max_entries})")
         try:
             self._zip = zipfile.ZipFile(self.path)
             infos = self._zip.infolist()
@@ -125,7 +197,7 @@ class Package:
                 f"{self.path}: part {info.filename} declares {info.file_size} bytes, over the limit of "
                 f"{lim.max_part_bytes} (possible zip bomb)"
             )
-        if info.file_size > 1024 * 1024 and info.file_size > lim.max_ratio * max(info.compress_size, 1):
+        if info.file_size > lim.ratio_min_bytes and info.file_size > lim.max_ratio * max(info.compress_size, 1):
             raise InputError(
                 f"{self.path}: part {info.filename} has a compression ratio over {lim.max_ratio}:1 (possible zip bomb)"
             )

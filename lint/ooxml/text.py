@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ns import R, w, wval
-from .numbering import StyleNumbering
+from ..errors import InputError
+from .numbering import StyleNumbering, clamp_ilvl, to_int
 
 _T = w("t")
 _DELTEXT = w("delText")
@@ -58,38 +59,98 @@ class RawParagraph:
     lang: str | None = None
     in_table: bool = False
     bookmarks: list[tuple[str, int]] = field(default_factory=list)  # name, seg index where it starts
+    #: Comment anchors: ("start" | "end" | "ref", comment id, seg index where the mark sits).
+    comment_marks: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+_BLOCK_WRAPPERS = (_CUSTOMXML, w("ins"), w("del"), w("moveTo"), w("moveFrom"))
+#: Inline wrappers (hyperlinks, content controls, smart tags...) nested deeper than this are refused.
+MAX_INLINE_DEPTH = 200
+
+
+def _wrapped(el, tag: str) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """Children of ``el`` with ``tag``, also when wrapped in content controls or custom XML."""
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDTCONTENT)
+            if content is not None:
+                stack.append(iter(content))
+        elif child.tag == _CUSTOMXML:
+            stack.append(iter(child))
 
 
 def iter_paragraphs(container, in_table: bool = False) -> Iterator[tuple[Any, bool]]:  # type: ignore[no-untyped-def]
-    """Block-level paragraphs in document order, through tables, content controls and custom XML."""
-    for child in container:
+    """Block-level paragraphs in document order, through tables, content controls and custom XML.
+
+    Iterative (an explicit stack), so that tables or content controls nested as deep as the
+    XML parser allows cannot exhaust Python's recursion limit.
+    """
+    stack: list[tuple[Iterator[Any], bool]] = [(iter(container), in_table)]
+    while stack:
+        children, inside = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag == _P:
-            yield child, in_table
+            yield child, inside
         elif tag == _TBL:
-            for row in child.iter(w("tr")):
-                if row.getparent() is not child and row.getparent().tag != _SDTCONTENT:
-                    continue
-                for cell in row.iter(w("tc")):
-                    if cell.getparent() is not row and cell.getparent().tag != _SDTCONTENT:
-                        continue
-                    yield from iter_paragraphs(cell, True)
-        elif tag in (_SDT,):
+            cells = (cell for row in _wrapped(child, w("tr")) for cell in _wrapped(row, w("tc")))
+            stack.append((cells, True))
+        elif tag == w("tc"):
+            stack.append((iter(child), True))
+        elif tag == _SDT:
             content = child.find(_SDTCONTENT)
             if content is not None:
-                yield from iter_paragraphs(content, in_table)
-        elif tag in (_CUSTOMXML, w("ins"), w("del"), w("moveTo"), w("moveFrom")):
-            yield from iter_paragraphs(child, in_table)
+                stack.append((iter(content), inside))
+        elif tag in _BLOCK_WRAPPERS:
+            stack.append((iter(child), inside))
+
+
+#: Only the start of a field instruction matters (NOTEREF, HYPERLINK); the rest is not kept.
+MAX_INSTR_CHARS = 4096
+
+
+class _FieldStack(list):  # type: ignore[type-arg]
+    """The open fields, innermost last; knows in constant time whether text is visible.
+
+    Only the innermost field changes phase (instruction -> result), so whether all the
+    fields under it show their result is fixed when it is pushed: a file with thousands of
+    fields left open does not make each run cost a walk over all of them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.below_visible: list[bool] = []
+
+    def append(self, entry: dict[str, Any]) -> None:  # type: ignore[override]
+        ok = not self or (self.below_visible[-1] and self[-1]["phase"] == "result")
+        self.below_visible.append(ok)
+        super().append(entry)
+
+    def pop(self, index: int = -1) -> dict[str, Any]:  # type: ignore[override]
+        if index not in (-1, len(self) - 1):
+            raise ValueError("only the innermost field can be closed")
+        self.below_visible.pop()
+        return super().pop()
 
 
 class _FieldState:
     """Complex fields (fldChar begin/separate/end) may span runs and paragraphs."""
 
     def __init__(self) -> None:
-        self.stack: list[dict[str, Any]] = []
+        self.stack: list[dict[str, Any]] = _FieldStack()
 
     def visible(self) -> bool:
-        return all(f["phase"] == "result" for f in self.stack)
+        stack = self.stack
+        return not stack or (stack.below_visible[-1] and stack[-1]["phase"] == "result")  # type: ignore[attr-defined]
 
     def innermost(self) -> dict[str, Any] | None:
         return self.stack[-1] if self.stack else None
@@ -126,8 +187,7 @@ class ParagraphReader:
                 el = numpr.find(w("numId"))
                 num_id = wval(el) if el is not None else None
                 el = numpr.find(w("ilvl"))
-                v = wval(el) if el is not None else None
-                ilvl = int(v) if v and v.isdigit() else None
+                ilvl = clamp_ilvl(to_int(wval(el) if el is not None else None))
             mark = ppr.find(w("rPr"))
             if mark is not None:
                 mark_deleted = mark.find(w("del")) is not None or mark.find(w("moveFrom")) is not None
@@ -142,6 +202,18 @@ class ParagraphReader:
 
     # -- walking ----------------------------------------------------------------------------
     def _walk(self, el, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
+              style_id: str | None) -> None:
+        """Walk ``el``'s children, refusing (not overflowing the stack on) absurdly deep nesting."""
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_INLINE_DEPTH:
+                raise InputError(f"content nested more than {MAX_INLINE_DEPTH} levels deep in one paragraph "
+                                 "(hyperlinks, content controls, smart tags, revisions or fields)")
+            self._walk_children(el, raw, deleted, inserted, link, style_id)
+        finally:
+            self._depth -= 1
+
+    def _walk_children(self, el, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
               style_id: str | None) -> None:
         for child in el:
             tag = child.tag
@@ -184,6 +256,9 @@ class ParagraphReader:
                     raw.bookmarks.append((name, len(raw.segs)))
             elif tag == w("bookmarkEnd"):
                 pass
+            elif tag in (w("commentRangeStart"), w("commentRangeEnd")):
+                kind = "start" if tag == w("commentRangeStart") else "end"
+                raw.comment_marks.append((kind, child.get(w("id")) or "", len(raw.segs)))
 
     def _run(self, r, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
              pstyle: str | None) -> None:
@@ -228,7 +303,8 @@ class ParagraphReader:
                     fields.stack.pop()
                 continue
             if tag == w("instrText"):
-                if fields.stack and fields.stack[-1]["phase"] == "instr":
+                if fields.stack and fields.stack[-1]["phase"] == "instr" \
+                        and len(fields.stack[-1]["instr"]) < MAX_INSTR_CHARS:
                     fields.stack[-1]["instr"] += child.text or ""
                 continue
             if not fields.visible():
@@ -249,11 +325,13 @@ class ParagraphReader:
             elif tag == w("sym"):
                 code = child.get(w("char")) or ""
                 try:
-                    text = chr(int(code, 16))
-                    if 0xF000 <= ord(text) <= 0xF0FF:
+                    text = chr(int(code, 16)) if len(code) <= 8 else ""
+                    if 0xF000 <= ord(text or " ") <= 0xF0FF:
                         text = chr(ord(text) - 0xF000)
                 except ValueError:
                     text = ""
+                if text and 0xD800 <= ord(text) <= 0xDFFF:
+                    text = ""  # a lone surrogate cannot be written out as UTF-8
                 is_del = deleted
             elif tag in (w("footnoteReference"), w("endnoteReference")):
                 custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
@@ -263,6 +341,9 @@ class ParagraphReader:
                                     bookmarks_open=tuple(self._open_bookmarks)))
                 self._open_bookmarks = []
                 custom_mark_pending = custom
+                continue
+            elif tag == w("commentReference"):
+                raw.comment_marks.append(("ref", child.get(w("id")) or "", len(raw.segs)))
                 continue
             elif tag == w("footnoteRef") or tag == w("endnoteRef"):
                 raw.segs.append(Seg("", "footnote-self", italic, bold, True, deleted, inserted, seg_link, r))

@@ -51,6 +51,36 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+def refuse_overwrite(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
+                     in_place: bool = False) -> None:
+    """Raise :class:`~resolint.errors.UsageError` if ``output`` names one of ``inputs``.
+
+    Inputs are never modified unless the user says so (``in_place=True``, from ``--in-place``).
+    The same file is recognised through different spellings, symbolic links and hard links.
+    """
+    if in_place:
+        return
+    from ..errors import UsageError
+
+    out = Path(output)
+    for raw in inputs:
+        src = Path(raw)
+        same = False
+        try:
+            if out.exists() and src.exists():
+                same = os.path.samefile(out, src)
+        except OSError:
+            same = False
+        if not same:
+            try:
+                same = out.resolve() == src.resolve()
+            except (OSError, RuntimeError):
+                same = os.path.abspath(out) == os.path.abspath(src)
+        if same:
+            raise UsageError(f"output {os.fspath(output)} is the input {os.fspath(raw)}: refusing to overwrite "
+                             "an input file (write elsewhere, or use --in-place to rewrite it)")
+
+
 def write_package(path: str | os.PathLike[str], parts: Iterable[tuple[str, bytes]]) -> None:
     """Write a deterministic zip package atomically."""
     write_atomic(path, package_bytes(parts))

@@ -6,7 +6,9 @@ One line per paragraph. Inline marks:
 - ``^[Resolution 60/288.]`` a footnote with that text; ``^[#fn6: text]`` the same with a
   bookmark named ``fn6``; ``^ref[fn6]`` a NOTEREF field showing that footnote's number;
 - ``[73/11](https://undocs.org/A/RES/73/11)`` a hyperlink;
-- ``{+inserted+}`` and ``{-deleted-}`` tracked changes already in the file.
+- ``{+inserted+}`` and ``{-deleted-}`` tracked changes already in the file;
+- ``[[anchored text|comment text]]`` a Word comment (by "Reviewer") on the anchored text,
+  e.g. ``[[cooperation;.|resolint: ignore[P101] quoted]]``.
 
 Line starts:
 
@@ -31,10 +33,11 @@ import os
 import re
 import textwrap
 
-from .builder import Del, DocBuilder, FootnoteRef, Hyperlink, Ins, NoteRef, Run
+from .builder import Comment, Del, DocBuilder, FootnoteRef, Hyperlink, Ins, NoteRef, Run
 
 _INLINE = re.compile(
-    r"\*\*(?P<b>.+?)\*\*"
+    r"\[\[(?P<ca>[^|\]]*(?:\][^|\]]+)*)\|(?P<cm>.*?)\]\](?!\])"
+    r"|\*\*(?P<b>.+?)\*\*"
     r"|\*(?P<i>.+?)\*"
     r"|\^\[(?P<fn>(?:[^\[\]]|\[[^\]]*\])*)\]"
     r"|\^ref\[(?P<ref>[^\]]+)\]"
@@ -58,7 +61,9 @@ def parse_inline(text: str) -> list[object]:
     for m in _INLINE.finditer(text):
         if m.start() > pos:
             items.append(text[pos:m.start()])
-        if m.group("b") is not None:
+        if m.group("cm") is not None:
+            items.append(Comment(m.group("cm"), *parse_inline(m.group("ca"))))
+        elif m.group("b") is not None:
             items.append(Run(m.group("b"), bold=True))
         elif m.group("i") is not None:
             items.append(Run(m.group("i"), italic=True))
