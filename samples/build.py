@@ -406,6 +406,7 @@ def fr_previous(spec: Spec) -> Spec:
                  "[73/11](A/RES/73/11) du 26 novembre 2018", "et sa résolution [71/19](A/RES/71/19) "
                  "du 21 novembre 2016")
     s = _drop(s, "PP4")
+    s = _replace(s, "PP5", "*Notant également*", "*Notant*")  # its "Notant" was PP4
     s = _insert_after(s, "PP8", "PP8+", "*Prenant note avec satisfaction* de la tenue à Dubaï "
                       "(Émirats arabes unis), du 18 au 21 novembre 2018, de la quatre-vingt-septième "
                       "session de l’Assemblée générale d’INTERPOL,")
@@ -711,6 +712,7 @@ def en_previous(spec: Spec) -> Spec:
                  "[73/11](A/RES/73/11) of 26 November 2018", "and its resolution "
                  "[71/19](A/RES/71/19) of 21 November 2016")
     s = _drop(s, "PP4")
+    s = _replace(s, "PP5", "*Noting also*", "*Noting*")  # its "Noting" was PP4
     s = _insert_after(s, "PP8", "PP8+", "*Taking note with appreciation* of the holding in Dubai, "
                       "United Arab Emirates, from 18 to 21 November 2018, of the eighty-seventh "
                       "session of the General Assembly of INTERPOL,")
@@ -725,6 +727,7 @@ def en_previous(spec: Spec) -> Spec:
     s = _replace(s, "OP10", "to strengthen their cooperation", "to enhance their cooperation")
     s = _move_after(s, "OP11", "OP3")
     s = _drop(s, "OP12")
+    s = _replace(s, "OP13", "*Encourages*", "*Further encourages*")  # OP 10 now stands close by
     s = _replace(s, "OP15", "seventy-seventh", "seventy-fifth")
     s = _replace(s, "OP16", "seventy-seventh", "seventy-fifth")
     return s
