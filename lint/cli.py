@@ -150,6 +150,10 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
     if args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0: one per CPU)")
+    if args.output:
+        from .ooxml.zipwrite import refuse_overwrite
+
+        refuse_overwrite(args.output, files, False)
     options = Options(select=tuple(args.select) if args.select else None, ignore=tuple(args.ignore),
                       language=cli_language, blocked=manager.blocked)
     actions = _actions(args, files)

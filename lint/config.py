@@ -143,7 +143,10 @@ def parse_config(section: dict[str, Any], where: Path, rule_names: set[str]) -> 
             bad = [k for k in value if k.replace("-", "_") not in fields]
             if bad:
                 raise ConfigError(f"{where}: unknown limit {bad[0]!r} (known: {', '.join(f.replace('_', '-') for f in fields)})")
-            cfg.limits = replace(DEFAULT_LIMITS, **{k.replace("-", "_"): int(v) for k, v in value.items()})
+            bad_value = [k for k, v in value.items() if isinstance(v, bool) or not isinstance(v, int) or v <= 0]
+            if bad_value:
+                raise ConfigError(f"{where}: limit {bad_value[0]!r} must be a positive whole number")
+            cfg.limits = replace(DEFAULT_LIMITS, **{k.replace("-", "_"): v for k, v in value.items()})
         elif key in rule_names:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: options of rule '{key}' must be a table")

@@ -7,6 +7,7 @@ private handle on the XML it came from (``Run.source``) for writers (fixes, redl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -194,8 +195,38 @@ class Resolution:
     facts: dict[str, Any] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
 
+    @cached_property
+    def _by_kind(self) -> dict[Kind, list[Paragraph]]:
+        out: dict[Kind, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            out.setdefault(p.kind, []).append(p)
+        return out
+
+    @cached_property
+    def _children(self) -> dict[int, list[Paragraph]]:
+        out: dict[int, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            if p.kind is Kind.SUBPARAGRAPH and p.parent is not None:
+                out.setdefault(id(p.parent), []).append(p)
+        return out
+
     def by_kind(self, *kinds: Kind) -> list[Paragraph]:
+        """Paragraphs of these kinds in document order (indexed once: rules call this often)."""
+        if len(kinds) == 1:
+            return list(self._by_kind.get(kinds[0], ()))
         return [p for p in self.paragraphs if p.kind in kinds]
+
+    def children(self, part: Paragraph) -> list[Paragraph]:
+        """Sub-paragraphs directly under ``part``, in order."""
+        return list(self._children.get(id(part), ()))
+
+    def descendants(self, part: Paragraph) -> list[Paragraph]:
+        """Sub-paragraphs at any depth under ``part``, in document order."""
+        out: list[Paragraph] = []
+        for child in self.children(part):
+            out.append(child)
+            out.extend(self.descendants(child))
+        return sorted(out, key=lambda p: p.index)
 
     @property
     def title(self) -> list[Paragraph]:

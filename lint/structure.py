@@ -6,6 +6,7 @@ block, annexes. Labels name places the way negotiators do: ``PP 3``, ``OP 13(a)(
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -69,8 +70,16 @@ def _value_of(shown: str) -> str:
     return shown.strip().strip("().").strip() or shown
 
 
+@functools.cache
+def _compiled(pattern: str):  # type: ignore[no-untyped-def]
+    return regex.compile(pattern, regex.V1)
+
+
 def _any(patterns: list[str], text: str) -> bool:
-    return any(regex.search(p, text, regex.V1) for p in patterns)
+    """True if any language-pack pattern matches (each search under the regex timeout)."""
+    from .limits import REGEX_TIMEOUT
+
+    return any(_compiled(p).search(text, timeout=REGEX_TIMEOUT) for p in patterns)
 
 
 class Classifier:

@@ -12,7 +12,7 @@ def is_last_operative(doc: Resolution, part: Paragraph) -> bool:
 
 def children(doc: Resolution, part: Paragraph) -> list[Paragraph]:
     """Sub-paragraphs directly under ``part``."""
-    return [p for p in doc.paragraphs if p.kind is Kind.SUBPARAGRAPH and p.parent is part]
+    return doc.children(part)
 
 
 def top_of(part: Paragraph) -> Paragraph:
@@ -25,14 +25,5 @@ def top_of(part: Paragraph) -> Paragraph:
 def last_in_block(doc: Resolution, part: Paragraph) -> bool:
     """True if ``part`` is the last sub-paragraph (at any depth) of its PP or OP."""
     top = top_of(part)
-    seen = False
-    for p in doc.paragraphs:
-        if p is part:
-            seen = True
-            continue
-        if seen:
-            if p.kind is Kind.SUBPARAGRAPH and top_of(p) is top:
-                return False
-            if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.CLOSING, Kind.ANNEX):
-                return True
-    return True
+    below = doc.descendants(top)
+    return not below or below[-1] is part
