@@ -74,9 +74,6 @@ def test_sample_pairs(tmp_path, old, new):
     _check(tmp_path, new, old)
 
 
-@pytest.mark.xfail(reason="soffice 7.4 under UNO does not load this builder's commented document "
-                          "(loadComponentFromURL returns nothing); to be investigated with the builder",
-                   strict=False)
 def test_comments_helper(tmp_path):
     from resolint.testing.builder import Comment, DocBuilder
 

@@ -10,7 +10,6 @@ per line on stdout:
 
 - ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
   ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str}``
-- ``{"op": "comments", "path": P}`` -> ``{"loaded": bool, "comments": [[author, text, anchored]]}``
 - ``{"op": "compare", "old": P, "new": Q}`` -> ``{"seconds": s, "redlines": n}``: LibreOffice's
   own comparison (Edit > Track Changes > Compare Document) of NEW against OLD, timed from
   the dispatch to its return (the documents are already loaded; soffice start excluded)
@@ -131,51 +130,6 @@ def texts(office, req):
         doc.close(True)
 
 
-def _portions(text, out, open_):
-    """Walk text portions; collect annotations and the text between their start and end."""
-    enum = text.createEnumeration()
-    while enum.hasMoreElements():
-        el = enum.nextElement()
-        if el.supportsService("com.sun.star.text.TextTable"):
-            for name in el.getCellNames():
-                _portions(el.getCellByName(name), out, open_)
-            continue
-        if not el.supportsService("com.sun.star.text.Paragraph"):
-            continue
-        portions = el.createEnumeration()
-        while portions.hasMoreElements():
-            por = portions.nextElement()
-            kind = por.getPropertyValue("TextPortionType")
-            if kind == "Annotation":
-                field = por.getPropertyValue("TextField")
-                entry = [field.getPropertyValue("Author"), field.getPropertyValue("Content"), ""]
-                out.append(entry)
-                open_.append(entry)
-            elif kind == "AnnotationEnd":
-                if open_:
-                    open_.pop(0)
-            elif kind == "Text":
-                for entry in open_:
-                    entry[2] += por.getString()
-
-
-def comments(office, req):
-    """Comments by walking text portions (``getTextFields()`` is avoided: it has
-    brought soffice 7.4 down in headless mode)."""
-    try:
-        doc = office.load(req["path"])
-    except Exception as exc:
-        return {"loaded": False, "error": f"{type(exc).__name__}: {exc}", "comments": []}
-    if doc is None:
-        return {"loaded": False, "error": "load returned nothing", "comments": []}
-    try:
-        out = []
-        _portions(doc.getText(), out, [])
-        return {"loaded": True, "comments": out}
-    finally:
-        doc.close(True)
-
-
 def compare(office, req):
     new = office.load(req["new"])
     try:
@@ -205,7 +159,7 @@ def main():
             if op == "quit":
                 break
             try:
-                handler = {"texts": texts, "comments": comments, "compare": compare}[op]
+                handler = {"texts": texts, "compare": compare}[op]
                 ans = handler(office, req)
             except Exception as exc:
                 ans = {"loaded": False, "error": f"{type(exc).__name__}: {exc}"}
