@@ -7,8 +7,10 @@
 2. Anchors are extended to equal neighbours (repeated texts such as empty lines).
 3. Between two anchors, the remaining paragraphs are paired in order by a dynamic
    programme maximising the summed word similarity (Dice coefficient on words,
-   pairs below ``THRESHOLD`` stay unpaired). Large gaps use a diagonal band so the
-   cost stays linear in the document size.
+   pairs below ``THRESHOLD`` stay unpaired). Large gaps use a diagonal band (at
+   most ``MAX_BAND_CELLS`` cells) so the cost stays linear in the document size.
+   Bags of words are built only for the paragraphs of such gaps, and a pair whose
+   word counts alone bound the coefficient below the threshold is not scored.
 4. Paragraphs still unpaired are looked up across the whole document (inverted
    index on words): a close match out of order is a moved-and-edited paragraph.
 
@@ -26,6 +28,7 @@ THRESHOLD = 0.5
 MOVE_THRESHOLD = 0.6
 MAX_CELLS = 60_000
 BAND = 40
+MAX_BAND_CELLS = 200_000
 
 
 @dataclass
@@ -37,13 +40,62 @@ class Row:
 
 
 def similarity(a: Counter, b: Counter) -> float:
+    """Dice coefficient of two bags of words."""
     ta, tb = sum(a.values()), sum(b.values())
     if ta == 0 and tb == 0:
         return 1.0
     if ta == 0 or tb == 0:
         return 0.0
-    common = sum((a & b).values())
-    return 2.0 * common / (ta + tb)
+    return 2.0 * _common(a, b) / (ta + tb)
+
+
+def _common(a: dict, b: dict) -> int:
+    """Size of the multiset intersection of two bags."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    n = 0
+    for wd, c in a.items():
+        d = get(wd)
+        if d:
+            n += c if c < d else d
+    return n
+
+
+class _Bags:
+    """Bags of words (and their sizes) of one side, built on first use."""
+
+    __slots__ = ("words", "bags", "sizes")
+
+    def __init__(self, words) -> None:  # type: ignore[no-untyped-def]
+        self.words = words  # callable: index -> list of words
+        self.bags: dict[int, Counter] = {}
+        self.sizes: dict[int, int] = {}
+
+    def bag(self, i: int) -> Counter:
+        b = self.bags.get(i)
+        if b is None:
+            b = self.bags[i] = Counter(self.words(i))
+            self.sizes[i] = sum(b.values())
+        return b
+
+    def size(self, i: int) -> int:
+        if i not in self.sizes:
+            self.bag(i)
+        return self.sizes[i]
+
+
+def _sim(ob: _Bags, nb: _Bags, i: int, j: int, floor: float) -> float:
+    """Similarity of old ``i`` and new ``j``; 0.0 when it cannot reach ``floor``
+    (checked first on the bag sizes alone, which bound the Dice coefficient)."""
+    ta, tb = ob.size(i), nb.size(j)
+    if ta == 0 and tb == 0:
+        return 1.0
+    if ta == 0 or tb == 0:
+        return 0.0
+    if 2.0 * min(ta, tb) / (ta + tb) < floor:
+        return 0.0
+    return 2.0 * _common(ob.bag(i), nb.bag(j)) / (ta + tb)
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,51 +120,53 @@ def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _gap_pairs(olds, news, okeys, nkeys, obags, nbags):
+def _gap_pairs(olds, news, okeys, nkeys, ob: _Bags, nb: _Bags):
     """Order-keeping pairs between two lists of indices, by similarity."""
     a, b = len(olds), len(news)
     if not a or not b:
         return []
-    band = None if a * b <= MAX_CELLS else BAND + abs(a - b)
-    neg = float("-inf")
-    # score[i][j] for prefixes; only cells in the band are computed
-    score = [[0.0] * (b + 1) for _ in range(a + 1)] if band is None else defaultdict(float)
+    full = a * b <= MAX_CELLS
+    band = BAND + abs(a - b)
+    if not full and a * (2 * band + 1) > MAX_BAND_CELLS:
+        # very unequal gaps: the proportional diagonal alone keeps the path connected
+        band = max(BAND, MAX_BAND_CELLS // (2 * a))
+    # score[i][j] for prefixes, row by row; only cells in the band are computed
+    prev: dict[int, float] | list[float] = [0.0] * (b + 1) if full else {}
     back: dict = {}
-    sim_cache = {}
     for i in range(1, a + 1):
-        if band is None:
+        if full:
             jlo, jhi = 1, b
+            cur: dict[int, float] | list[float] = [0.0] * (b + 1)
         else:
             centre = i * b // a
             jlo, jhi = max(1, centre - band), min(b, centre + band)
+            cur = {}
+        oi = olds[i - 1]
+        okey = okeys[oi]
+        pget = prev.__getitem__ if full else (lambda k, _g=prev.get: _g(k, 0.0))  # type: ignore[union-attr]
+        left = cur[jlo - 1] if full else 0.0
         for j in range(jlo, jhi + 1):
-            oi, nj = olds[i - 1], news[j - 1]
-            if okeys[oi] == nkeys[nj]:
-                s = 1.0
-            else:
-                s = similarity(obags[oi], nbags[nj])
-            best, how = (score[i - 1][j], "u") if band is None else (score.get((i - 1, j), 0.0), "u")
-            left = score[i][j - 1] if band is None else score.get((i, j - 1), 0.0)
+            nj = news[j - 1]
+            up = pget(j)
+            best, how = up, "u"
             if left > best:
                 best, how = left, "l"
+            s = 1.0 if okey == nkeys[nj] else _sim(ob, nb, oi, nj, THRESHOLD)
             if s >= THRESHOLD:
-                diag = (score[i - 1][j - 1] if band is None else score.get((i - 1, j - 1), 0.0)) + s
+                diag = pget(j - 1) + s
                 if diag > best:
                     best, how = diag, "d"
-            if band is None:
-                score[i][j] = best
-            else:
-                score[(i, j)] = best
+            cur[j] = best
+            left = best
             back[(i, j)] = how
-            sim_cache[(i, j)] = s
-    del neg
+        prev = cur
     out = []
     i, j = a, b
     while i > 0 and j > 0:
         how = back.get((i, j))
         if how is None:
             # outside the band: walk towards it
-            if band is not None and j > i * b // a:
+            if not full and j > i * b // a:
                 j -= 1
             else:
                 i -= 1
@@ -128,11 +182,18 @@ def _gap_pairs(olds, news, okeys, nkeys, obags, nbags):
     return out[::-1]
 
 
-def align(old_keys: list[str], new_keys: list[str], old_words: list[list[str]], new_words: list[list[str]]) -> list[Row]:
-    """Rows pairing old and new paragraphs (see the module docstring)."""
+def align(old_keys: list[str], new_keys: list[str], old_words, new_words) -> list[Row]:
+    """Rows pairing old and new paragraphs (see the module docstring).
+
+    ``old_words`` and ``new_words`` give the words of a paragraph from its index (a
+    list, or a function): they are only asked for paragraphs left unpaired by the
+    exact matches, so a long document with few changes never computes most of them.
+    """
     n, m = len(old_keys), len(new_keys)
-    obags = [Counter(ws) for ws in old_words]
-    nbags = [Counter(ws) for ws in new_words]
+    if old_keys == new_keys:
+        return [Row(i, i, "pair") for i in range(n)]
+    ob = _Bags(old_words if callable(old_words) else old_words.__getitem__)
+    nb = _Bags(new_words if callable(new_words) else new_words.__getitem__)
     opos: dict[str, list[int]] = defaultdict(list)
     npos: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(old_keys):
@@ -175,7 +236,7 @@ def align(old_keys: list[str], new_keys: list[str], old_words: list[list[str]], 
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
         olds = [i for i in range(i0 + 1, i1) if i not in taken_o]
         news = [j for j in range(j0 + 1, j1) if j not in taken_n]
-        filled.extend(_gap_pairs(olds, news, old_keys, new_keys, obags, nbags))
+        filled.extend(_gap_pairs(olds, news, old_keys, new_keys, ob, nb))
     for i, j in filled:
         taken_o.add(i)
         taken_n.add(j)
@@ -186,22 +247,22 @@ def align(old_keys: list[str], new_keys: list[str], old_words: list[list[str]], 
         taken_o.add(n - 1)
         taken_n.add(m - 1)
     # moved-and-edited paragraphs: close matches out of order
-    free_o = [i for i in range(n) if i not in taken_o and old_words[i]]
-    free_n = [j for j in range(m) if j not in taken_n and new_words[j]]
+    free_o = [i for i in range(n) if i not in taken_o and ob.size(i)]
+    free_n = [j for j in range(m) if j not in taken_n and nb.size(j)] if free_o else []
     if free_o and free_n:
         index: dict[str, list[int]] = defaultdict(list)
         for i in free_o:
-            for wd in obags[i]:
+            for wd in ob.bag(i):
                 index[wd].append(i)
         scored = []
         for j in free_n:
             hits: Counter = Counter()
-            for wd in nbags[j]:
+            for wd in nb.bag(j):
                 lst = index.get(wd)
                 if lst and len(lst) <= 50:
                     hits.update(lst)
             for i, _ in hits.most_common(5):
-                s = similarity(obags[i], nbags[j])
+                s = _sim(ob, nb, i, j, MOVE_THRESHOLD)
                 if s >= MOVE_THRESHOLD:
                     scored.append((-s, i, j))
         scored.sort()

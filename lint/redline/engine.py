@@ -13,29 +13,60 @@ what negotiators read.
 from __future__ import annotations
 
 import copy
+import html
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
+from ..ooxml.package import parse_xml
 from . import reader as rd
+from .reader import same_format
 from .align import align
-from .package import CT_FOOTNOTES, CT_NS, PKG_REL_NS, RT_FOOTNOTES, W_NS, Package, parse_xml, to_bytes, w
+from .package import Docx, Raw, to_bytes
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
 
 
-@dataclass
 class Entry:
-    """One line of the paragraph map."""
+    """One line of the paragraph map.
 
-    status: str  # unchanged / modified / added / deleted / moved
-    old_index: int | None  # 1-based position in OLD's list
-    new_index: int | None
-    ops: list = field(default_factory=list)
-    old_label: str = ""
-    new_label: str = ""
-    formatting_only: bool = False
+    ``ops`` (the word operations) may be given as a function computing them: for an
+    unchanged paragraph they are only built if a report asks for them.
+    """
+
+    __slots__ = ("status", "old_index", "new_index", "_ops", "old_label", "new_label", "formatting_only")
+
+    def __init__(self, status: str, old_index: int | None, new_index: int | None, ops=None,
+                 old_label: str = "", new_label: str = "", formatting_only: bool = False):
+        self.status = status  # unchanged / modified / added / deleted / moved
+        self.old_index = old_index  # 1-based position in OLD's list
+        self.new_index = new_index
+        self._ops = [] if ops is None else ops
+        self.old_label = old_label
+        self.new_label = new_label
+        self.formatting_only = formatting_only
+
+    @property
+    def ops(self) -> list:
+        if callable(self._ops):
+            self._ops = self._ops()
+        return self._ops
+
+    @ops.setter
+    def ops(self, value) -> None:
+        self._ops = value
+
+    def __repr__(self) -> str:
+        return (f"Entry({self.status!r}, {self.old_index!r}, {self.new_index!r}, "
+                f"old_label={self.old_label!r}, new_label={self.new_label!r})")
+
+
+def _equal_ops(old: rd.Para, new: rd.Para):
+    """Word operations of two paragraphs with the same signature, built on demand."""
+    def ops():
+        return [(EQUAL, list(zip(old.tokens, new.tokens)))] if old.atoms else []
+    return ops
 
 
 def _changed(ops) -> tuple[bool, bool]:
@@ -45,19 +76,61 @@ def _changed(ops) -> tuple[bool, bool]:
     for op, items in ops:
         if op == EQUAL:
             for o, n in items:
-                if not o.key.startswith("\x00fn") and o.rpr_keys() != n.rpr_keys():
+                if not o.key.startswith("\x00fn") and not same_format(o, n):
                     fmt = True
                     break
     return text, fmt
 
 
+class _LazyIds:
+    """A set of ids computed on the first membership test (most diffs never ask)."""
+
+    __slots__ = ("_compute", "_ids")
+
+    def __init__(self, compute) -> None:  # type: ignore[no-untyped-def]
+        self._compute = compute
+        self._ids: set[str] | None = None
+
+    def __contains__(self, value: object) -> bool:
+        if self._ids is None:
+            self._ids = self._compute()
+        return value in self._ids
+
+
+_W_BYTES = W.encode()
+
+
+def _start_tag_ids(data: bytes | None, element: str, attr: str) -> set[str] | None:
+    """Values of ``w:attr`` on ``w:element`` start tags, read from the bytes of a part
+    without parsing it (styles.xml of the UN templates is 350 KB, for a few dozen ids).
+
+    Only when the bytes are plain enough for that to be exact: the WordprocessingML
+    namespace bound once, to the prefix ``w``, and no comment, CDATA or processing
+    instruction past the declaration. None otherwise (parse the part instead).
+    """
+    if data is None:
+        return set()
+    if (data.count(_W_BYTES) != 1 or b'xmlns:w="' + _W_BYTES + b'"' not in data
+            or b"<!--" in data or b"<![CDATA[" in data or data.count(b"<?") > 1):
+        return None
+    out = set()
+    pattern = re.compile(rb"<w:" + element.encode() + rb"\b([^>]*)>")
+    value = re.compile(rb"\sw:" + attr.encode() + rb"\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+    for m in pattern.finditer(data):
+        v = value.search(m.group(1))
+        if v is not None:
+            raw = (v.group(1) if v.group(1) is not None else v.group(2)).decode("utf-8")
+            out.add(html.unescape(raw) if "&" in raw else raw)
+    return out
+
+
 class Engine:
-    def __init__(self, old: Package, new: Package, author: str, date: str):
+    def __init__(self, old: Docx, new: Docx, author: str, date: str):
         self.old = old
         self.new = new
         self.ctx = Context(author=author, date=date, next_id=self._first_rev_id())
-        self.ctx.styles = self._style_ids()
-        self.ctx.num_ids = self._num_ids()
+        self.ctx.styles = _LazyIds(self._style_ids)  # type: ignore[assignment]
+        self.ctx.num_ids = _LazyIds(self._num_ids)  # type: ignore[assignment]
         self.ctx.fn_remap = self._copy_old_footnote
         self.ctx.fn_inserted = self._note_inserted_footnote
         self.old_fns = rd.footnote_map(old.footnotes)
@@ -78,13 +151,17 @@ class Engine:
         return top + 1
 
     def _style_ids(self) -> set[str]:
-        styles = self.new.part_xml("word/styles.xml")
+        name = self.new.styles_name
+        fast = _start_tag_ids(self.new.parts.get(name) if name else None, "style", "styleId")
+        if fast is not None:
+            return fast
+        styles = self.new.part_xml(name)
         if styles is None:
             return set()
         return {s.get(w("styleId")) for s in styles.iter(w("style"))}
 
     def _num_ids(self) -> set[str]:
-        num = self.new.part_xml("word/numbering.xml")
+        num = self.new.part_xml(self.new.numbering_name)
         if num is None:
             return set()
         return {n.get(w("numId")) for n in num.iter(w("num"))}
@@ -95,29 +172,29 @@ class Engine:
             return self.new.footnotes
         name = "word/footnotes.xml"
         root = parse_xml(
-            f'<w:footnotes xmlns:w="{W_NS}">'
+            f'<w:footnotes xmlns:w="{W}">'
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-            '</w:footnotes>'.encode()
+            '</w:footnotes>'.encode(), name
         )
         self.new.footnotes, self.new.footnotes_name = root, name
         self.new.order.append(name)
         rels_name = self.new.rels_name(self.new.document_name)
-        rels = self.new.part_xml(rels_name)
+        rels = self.new.part_xml(rels_name, change=True)
         if rels is None:
-            rels = parse_xml(f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode())
+            rels = parse_xml(f'<Relationships xmlns="{PKG_REL}"/>'.encode(), rels_name)
             self.new.extra[rels_name] = rels
             self.new.order.append(rels_name)
         ids = {r.get("Id") for r in rels}
         k = 1
         while f"rIdFn{k}" in ids:
             k += 1
-        rel = etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship")
+        rel = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship")
         rel.set("Id", f"rIdFn{k}")
-        rel.set("Type", RT_FOOTNOTES)
+        rel.set("Type", REL_FOOTNOTES)
         rel.set("Target", "footnotes.xml")
-        ct = self.new.part_xml("[Content_Types].xml")
-        ov = etree.SubElement(ct, f"{{{CT_NS}}}Override")
+        ct = self.new.part_xml("[Content_Types].xml", change=True)
+        ov = etree.SubElement(ct, f"{{{CT}}}Override")
         ov.set("PartName", "/" + name)
         ov.set("ContentType", CT_FOOTNOTES)
         return root
@@ -151,7 +228,7 @@ class Engine:
         old_ps = [rd.read_paragraph(p) for p in old_elems]
         new_ps = [rd.read_paragraph(p) for p in new_elems]
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
-                     [p.words() for p in old_ps], [p.words() for p in new_ps])
+                     lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
         ctx = self.ctx
         entries: list[Entry] = []
         out: list[tuple[etree._Element, str]] = []
@@ -183,6 +260,12 @@ class Engine:
                                          ops=[(INSERT, new.tokens)] if new.tokens else []))
                 continue
             old = old_ps[row.old]
+            if rd.same_content(old, new):
+                # same text, objects and run formatting: unchanged, no need for tokens
+                self.fn_pairs.extend(p for p in zip(old.fn_ids, new.fn_ids) if p[0] and p[1])
+                entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=_equal_ops(old, new)))
+                out.append((new.elem, EQ))
+                continue
             ops = diff_tokens(old.tokens, new.tokens)
             for op, items in ops:
                 if op == EQUAL:
@@ -214,9 +297,9 @@ class Engine:
         return entries
 
     def run(self) -> tuple[list[Entry], list[Entry]]:
-        body_entries = self.diff_container(
-            rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document),
-            self.new.document.find(w("body")))
+        old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)
+        self.body_counts = (len(old_body), len(new_body))
+        body_entries = self.diff_container(old_body, new_body, self.new.document.find(w("body")))
         fn_entries: list[Entry] = []
         done_new: set[str] = set()
         k = 0
@@ -229,8 +312,8 @@ class Engine:
             ofn, nfn = self.old_fns[oid], self.new_fns[nid]
             inner = self.diff_container(rd.footnote_paragraphs(ofn), rd.footnote_paragraphs(nfn), nfn)
             changed = any(e.status != "unchanged" for e in inner)
-            ops = [op for e in inner for op in e.ops]
-            fn_entries.append(Entry("modified" if changed else "unchanged", int(oid), int(nid), ops=ops))
+            fn_entries.append(Entry("modified" if changed else "unchanged", int(oid), int(nid),
+                                    ops=lambda inner=inner: [op for e in inner for op in e.ops]))
             fn_entries[-1].old_label, fn_entries[-1].new_label = oid, nid
         for nid in self.fn_inserted:
             if nid in done_new:
@@ -312,7 +395,7 @@ class Engine:
                 fn.set(w("id"), remap[fid])
                 root.append(fn)
 
-    def parts(self) -> list[tuple[str, bytes]]:
+    def parts(self) -> list[tuple[str, bytes | Raw]]:
         self._order_footnotes()
         out = []
         for name in self.new.order:
@@ -320,8 +403,8 @@ class Engine:
                 out.append((name, to_bytes(self.new.document)))
             elif name == self.new.footnotes_name and self.new.footnotes is not None:
                 out.append((name, to_bytes(self.new.footnotes)))
-            elif name in self.new.extra:
+            elif name in self.new.changed and name in self.new.extra:
                 out.append((name, to_bytes(self.new.extra[name])))
             else:
-                out.append((name, self.new.parts[name]))
+                out.append((name, self.new.raw.get(name) or self.new.parts[name]))
         return out

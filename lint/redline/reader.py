@@ -11,12 +11,13 @@ footnote's text: the footnote texts are compared separately (see ``engine``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 from lxml import etree
 
-from .package import W_NS, w
+from ..ooxml.ns import W, w
 
 #: Key of every footnote reference token (its footnote is compared on its own).
 FN_KEY = "\x00fn"
@@ -26,6 +27,14 @@ FNREF_KEY = "\x00fnref"
 _WORD = regex.compile(r"\w+(?:[’'\-]\w+)*|\s+|\X", regex.UNICODE)
 _TYPED_LABEL = regex.compile(r"^\s*(?:\(?\d{1,3}[.)]|\([a-z]{1,6}\)|[a-z]{1,6}\)|[ivxlcdm]{1,6}\.)\s+", regex.IGNORECASE)
 _WORDS_ONLY = regex.compile(r"\w+", regex.UNICODE)
+
+_P, _R, _T, _RPR, _PPR = w("p"), w("r"), w("t"), w("rPr"), w("pPr")
+_SDT, _SDT_CONTENT = w("sdt"), w("sdtContent")
+_FN_REF = w("footnoteReference")
+_ID = w("id")
+_INS_LIKE = (w("ins"), w("moveTo"))
+_DEL_LIKE = (w("del"), w("moveFrom"))
+_RPR_CHANGE = w("rPrChange")
 
 #: Elements that wrap runs inside a paragraph and are kept around them in the output.
 CONTAINERS = {w("hyperlink"), w("smartTag"), w("sdt"), w("fldSimple"), w("customXml"), w("dir"), w("bdo")}
@@ -39,7 +48,7 @@ _SKIP_IN_RUN = {w("rPr"), w("lastRenderedPageBreak")}
 _SKIP_IN_P = {w("pPr"), w("proofErr")}
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """Part of a token that lies in one run (or one non-run object)."""
 
@@ -50,7 +59,7 @@ class Piece:
     rkey: str = ""  # canonical formatting of ``run`` (see :func:`rpr_key`)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     key: str
     pieces: list[Piece]
@@ -64,28 +73,28 @@ class Token:
         return tuple(p.rkey for p in self.pieces)
 
 
-@dataclass
+_SHOWN = {FN_KEY: "\ufffc", "\x00tab": "\t", "\x00br": "\n"}
+
+
 class Para:
-    """One paragraph: its element, tokens and zero-width markers."""
+    """One paragraph: its element, visible text and (computed on first use) tokens.
 
-    elem: etree._Element
-    tokens: list[Token]
-    markers: list[tuple[int, etree._Element]] = field(default_factory=list)
+    Reading a paragraph (:func:`read_paragraph`) only walks its runs once and keeps
+    them as *atoms* (a stretch of ``w:t`` text or an object, with its run). Tokens,
+    markers and word lists are built from the atoms when something asks for them,
+    which for most paragraphs of a long document (the unchanged ones) is never.
+    """
 
-    @property
-    def text(self) -> str:
-        """Visible text; a footnote reference shows as U+FFFC, a tab as a tab."""
-        out = []
-        for t in self.tokens:
-            if t.key == FN_KEY:
-                out.append("\ufffc")
-            elif t.key.startswith("\x00"):
-                out.append({"\x00tab": "\t", "\x00br": "\n"}.get(t.key, ""))
-            else:
-                out.append(t.key)
-        return "".join(out)
+    __slots__ = ("elem", "atoms", "atom_markers", "text", "fn_ids", "__dict__")
 
-    @property
+    def __init__(self, elem, atoms, atom_markers, text, fn_ids):  # type: ignore[no-untyped-def]
+        self.elem: etree._Element = elem
+        self.atoms: list = atoms  # (kind, run, container, text-or-element, rPr-or-None)
+        self.atom_markers: list = atom_markers  # (atom position, marker element)
+        self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
+        self.fn_ids: list = fn_ids  # ids of the footnote references, in order
+
+    @cached_property
     def norm(self) -> str:
         """Key used to align paragraphs: text with whitespace collapsed, typed label removed."""
         text = " ".join(self.text.split())
@@ -94,133 +103,240 @@ class Para:
     def words(self) -> list[str]:
         return [m.lower() for m in _WORDS_ONLY.findall(self.norm)]
 
+    @cached_property
+    def _tokenised(self) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
+        return _tokenise(self.atoms, self.atom_markers)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self._tokenised[0]
+
+    @property
+    def markers(self) -> list[tuple[int, etree._Element]]:
+        """Zero-width markers as (index of the token they stand before, element)."""
+        return self._tokenised[1]
+
+
+def _fmt(rpr: etree._Element | None) -> tuple:
+    """Raw form of run properties: each child's tag and attributes, in document order.
+
+    Equal raw forms give equal :func:`rpr_key` (which sorts them and ignores revision
+    ids); different ones may still give the same key.
+    """
+    if rpr is None:
+        return ()
+    return tuple([(c.tag, tuple(c.items())) for c in rpr])
+
+
+def same_content(a: Para, b: Para) -> bool:
+    """Whether two paragraphs certainly have the same tokens with the same formatting.
+
+    Compares their atoms (text stretches and objects with their run's properties), so
+    a paragraph unchanged between the versions is recognised without tokenising it.
+    False means "compare the tokens", not "different".
+    """
+    if a.text != b.text or len(a.atoms) != len(b.atoms):
+        return False
+    fa: dict[int, tuple] = {}
+    fb: dict[int, tuple] = {}
+    for (ka, ra, _ca, va, pa), (kb, rb, _cb, vb, pb) in zip(a.atoms, b.atoms):
+        if ka != kb:
+            return False
+        if ka == "text":
+            if va != vb:
+                return False
+        elif _object_key(va) != _object_key(vb):
+            return False
+        if ra is None or rb is None:
+            if ra is not rb:
+                return False
+            continue
+        xa = fa.get(id(ra))
+        if xa is None:
+            xa = fa[id(ra)] = _fmt(pa)
+        xb = fb.get(id(rb))
+        if xb is None:
+            xb = fb[id(rb)] = _fmt(pb)
+        if xa != xb:
+            return False
+    return True
+
+
+def same_format(o: Token, n: Token) -> bool:
+    """Whether two tokens have the same pieces' formatting (``o.rpr_keys() == n.rpr_keys()``)."""
+    po, pn = o.pieces, n.pieces
+    if len(po) == 1 and len(pn) == 1:
+        return po[0].rkey == pn[0].rkey
+    return len(po) == len(pn) and all(x.rkey == y.rkey for x, y in zip(po, pn))
+
 
 def rpr_key(run: etree._Element | None) -> str:
     """Canonical form of a run's formatting (revision-save ids ignored)."""
     if run is None:
         return ""
-    rpr = run.find(w("rPr"))
+    rpr = run.find(_RPR)
     if rpr is None or len(rpr) == 0:
         return ""
+    return _rpr_key_of(rpr)
+
+
+def _rpr_key_of(rpr: etree._Element) -> str:
     parts = []
     for child in rpr:
-        if not isinstance(child.tag, str) or child.tag == w("rPrChange"):
+        if not isinstance(child.tag, str) or child.tag == _RPR_CHANGE:
             continue
         attrs = sorted((k, v) for k, v in child.attrib.items() if "rsid" not in k)
         parts.append(f"{child.tag}{attrs}")
     return "|".join(sorted(parts))
 
 
+_OBJ_KEYS = {w("tab"): "\x00tab", _FN_REF: FN_KEY, w("footnoteRef"): FNREF_KEY,
+             w("noBreakHyphen"): "\u2011", w("softHyphen"): "\x00shy"}
+_BR_TAGS = (w("br"), w("cr"))
+_SYM = w("sym")
+_TYPE, _FONT, _CHAR = w("type"), w("font"), w("char")
+
+
 def _object_key(el: etree._Element) -> str:
     tag = el.tag
-    if tag == w("tab"):
-        return "\x00tab"
-    if tag in (w("br"), w("cr")):
-        kind = el.get(w("type"), "textWrapping")
+    key = _OBJ_KEYS.get(tag)
+    if key is not None:
+        return key
+    if tag in _BR_TAGS:
+        kind = el.get(_TYPE, "textWrapping")
         return "\x00br" if kind == "textWrapping" else f"\x00br:{kind}"
-    if tag == w("footnoteReference"):
-        return FN_KEY
-    if tag == w("footnoteRef"):
-        return FNREF_KEY
-    if tag == w("noBreakHyphen"):
-        return "\u2011"
-    if tag == w("softHyphen"):
-        return "\x00shy"
-    if tag == w("sym"):
-        return f"\x00sym:{el.get(w('font'))}:{el.get(w('char'))}"
+    if tag == _SYM:
+        return f"\x00sym:{el.get(_FONT)}:{el.get(_CHAR)}"
     return "\x00obj:" + etree.tostring(el, method="c14n").decode("utf-8")
 
 
-def _walk(parent, container, atoms, markers, counter):
-    """Collect atoms: ('text', run, container, str) / ('obj', run, container, elem)."""
+def _walk(parent, container, atoms, markers, shown, fn_ids):  # type: ignore[no-untyped-def]
+    """Collect atoms: ('text', run, container, str, rPr) / ('obj', run, container, elem, rPr)
+    / ('para-obj', None, container, elem, None), the visible text and footnote ids."""
     for child in parent:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP_IN_P:
+        if tag.__class__ is not str or tag in _SKIP_IN_P:
             continue
-        if tag == w("r"):
+        if tag == _R:
+            rpr = None
+            first = len(atoms)
             for rc in child:
                 rtag = rc.tag
-                if not isinstance(rtag, str) or rtag in _SKIP_IN_RUN:
-                    continue
-                if rtag == w("t"):
-                    if rc.text:
-                        atoms.append(("text", child, container, rc.text))
-                else:
-                    atoms.append(("obj", child, container, rc))
+                if rtag == _T:
+                    text = rc.text
+                    if text:
+                        atoms.append(("text", child, container, text, rpr))
+                        shown.append(text)
+                elif rtag == _RPR:
+                    if rpr is None:
+                        rpr = rc
+                        if len(atoms) > first:  # run properties after content (not valid, but seen)
+                            atoms[first:] = [a[:4] + (rc,) for a in atoms[first:]]
+                elif rtag.__class__ is str and rtag not in _SKIP_IN_RUN:
+                    atoms.append(("obj", child, container, rc, rpr))
+                    key = _object_key(rc)
+                    if key == FN_KEY:
+                        fn_ids.append(rc.get(_ID))
+                    shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
         elif tag in CONTAINERS:
-            inner = child.find(w("sdtContent")) if tag == w("sdt") else child
+            inner = child.find(_SDT_CONTENT) if tag == _SDT else child
             if inner is not None:
-                _walk(inner, child, atoms, markers, counter)
+                _walk(inner, child, atoms, markers, shown, fn_ids)
         elif tag in MARKERS:
             markers.append((len(atoms), child))
-        elif tag in (w("ins"), w("moveTo")):
-            _walk(child, container, atoms, markers, counter)
-        elif tag in (w("del"), w("moveFrom")):
+        elif tag in _INS_LIKE:
+            _walk(child, container, atoms, markers, shown, fn_ids)
+        elif tag in _DEL_LIKE:
             continue
         else:
             # a non-run object at paragraph level (m:oMath, w:object...)
-            atoms.append(("para-obj", None, container, child))
+            atoms.append(("para-obj", None, container, child, None))
 
 
 def read_paragraph(p: etree._Element) -> Para:
+    """Walk a paragraph once: its atoms, visible text and footnote references."""
     atoms: list = []
-    atom_markers: list = []
-    _walk(p, None, atoms, atom_markers, None)
+    markers: list = []
+    shown: list = []
+    fn_ids: list = []
+    _walk(p, None, atoms, markers, shown, fn_ids)
+    return Para(p, atoms, markers, "".join(shown), fn_ids)
+
+
+def _tokenise(atoms: list, atom_markers: list) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
     tokens: list[Token] = []
     atom_to_token: dict[int, int] = {}
+    keys: dict[int, str] = {}  # formatting key by run
+
+    def rkey(run, rpr):  # type: ignore[no-untyped-def]
+        key = keys.get(id(run))
+        if key is None:
+            key = keys[id(run)] = "" if rpr is None or len(rpr) == 0 else _rpr_key_of(rpr)
+        return key
+
     i = 0
     n = len(atoms)
     while i < n:
         kind = atoms[i][0]
         if kind != "text":
-            _, run, container, el = atoms[i]
+            _, run, container, el, rpr = atoms[i]
             atom_to_token[i] = len(tokens)
-            tok = Token(_object_key(el), [Piece(run, container, elem=el)])
-            if el.tag == w("footnoteReference"):
-                tok.fn_id = el.get(w("id"))
+            tok = Token(_object_key(el), [Piece(run, container, elem=el,
+                                                rkey=rkey(run, rpr) if run is not None else "")])
+            if el.tag == _FN_REF:
+                tok.fn_id = el.get(_ID)
             tokens.append(tok)
             i += 1
             continue
         # a stretch of consecutive text atoms: tokenise the joined text
         j = i
+        while j < n and atoms[j][0] == "text":
+            j += 1
+        if j == i + 1:
+            # one atom (the common case): every token lies in it
+            _, run, container, s, rpr = atoms[i]
+            key = rkey(run, rpr)
+            atom_to_token[i] = len(tokens)
+            tokens.extend(Token(m, [Piece(run, container, m, None, key)]) for m in _WORD.findall(s))
+            i = j
+            continue
         spans = []  # (start, end, atom index)
         pos = 0
-        while j < n and atoms[j][0] == "text":
-            s = atoms[j][3]
-            spans.append((pos, pos + len(s), j))
-            pos += len(s)
-            j += 1
+        for k in range(i, j):
+            ln = len(atoms[k][3])
+            spans.append((pos, pos + ln, k))
+            pos += ln
         text = "".join(atoms[k][3] for k in range(i, j))
         si = 0
         for m in _WORD.finditer(text):
             start, end = m.span()
-            pieces = []
             while spans[si][1] <= start:
                 si += 1
+            a0, a1, ai = spans[si]
+            if end <= a1:
+                # the token lies in one atom
+                _, run, container, s, rpr = atoms[ai]
+                word = m.group()
+                atom_to_token.setdefault(ai, len(tokens))
+                tokens.append(Token(word, [Piece(run, container, word, None, rkey(run, rpr))]))
+                continue
+            pieces = []
             k = si
             while k < len(spans) and spans[k][0] < end:
                 a0, a1, ai = spans[k]
                 lo, hi = max(a0, start), min(a1, end)
-                _, run, container, s = atoms[ai]
-                pieces.append(Piece(run, container, text=s[lo - a0:hi - a0]))
+                _, run, container, s, rpr = atoms[ai]
+                pieces.append(Piece(run, container, s[lo - a0:hi - a0], None, rkey(run, rpr)))
                 atom_to_token.setdefault(ai, len(tokens))
                 k += 1
             tokens.append(Token(m.group(), pieces))
         i = j
-    cache: dict[int, str] = {}
-    for tok in tokens:
-        for pc in tok.pieces:
-            if pc.run is not None:
-                key = cache.get(id(pc.run))
-                if key is None:
-                    key = cache[id(pc.run)] = rpr_key(pc.run)
-                pc.rkey = key
     markers = []
     for atom_pos, el in atom_markers:
         # position = index of the first token made from atom ``atom_pos`` (or the end)
         tok_pos = atom_to_token.get(atom_pos, len(tokens)) if atom_pos < n else len(tokens)
         markers.append((tok_pos, el))
-    return Para(p, tokens, markers)
+    return tokens, markers
 
 
 def body_paragraphs(document: etree._Element) -> list[etree._Element]:
@@ -233,16 +349,17 @@ def body_paragraphs(document: etree._Element) -> list[etree._Element]:
 
 
 _NO_DESCEND = {w("pPr"), w("rPr"), w("sectPr"), w("tblPr"), w("tblGrid"), w("trPr"), w("tcPr"), w("sdtPr")}
+_W_PREFIX = "{%s}" % W
 
 
 def _collect(el, out):
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _NO_DESCEND:
+        if tag.__class__ is not str or tag in _NO_DESCEND:
             continue
-        if tag == w("p"):
+        if tag == _P:
             out.append(child)
-        elif tag.startswith(f"{{{W_NS}}}"):
+        elif tag.startswith(_W_PREFIX):
             _collect(child, out)
 
 

@@ -14,6 +14,10 @@ from .reader import Token
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
 
+# One configured instance (its settings are all the state it keeps between calls).
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0
+
 
 def _char(i: int) -> str:
     # skip the surrogate block, which is not a valid character on its own
@@ -43,10 +47,8 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[tuple[str, list]]:
         return "".join(out)
 
     a, b = encode(old), encode(new)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
     ops: list[tuple[str, list]] = []
     i = j = 0
     for op, chunk in diffs:

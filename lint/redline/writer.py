@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .package import R_NS, XML_NS, w
-from .reader import Para, Token, rpr_key
+from ..ooxml.ns import R as R_NS
+from ..ooxml.ns import XML as XML_NS
+from ..ooxml.ns import w
+from .reader import Para, Token, rpr_key, same_format
 
 EQ, INS, DEL = "eq", "ins", "del"
 
@@ -60,6 +62,12 @@ class Item:
     container: etree._Element | None
     content: list  # ("text", str) | ("obj", elem) | ("para-obj", elem)
     old_run: etree._Element | None = None  # for rPrChange
+    rkey: str | None = None  # rpr_key(run), when known
+    old_rkey: str | None = None  # rpr_key(old_run), when known
+
+
+def _key(run: etree._Element | None, known: str | None) -> str:
+    return known if known is not None else rpr_key(run)
 
 
 def _clean_rpr(rpr: etree._Element | None, ctx: Context, from_old: bool) -> etree._Element | None:
@@ -83,11 +91,14 @@ def _piece_items(tok: Token, state: str, old_tok: Token | None = None) -> list[I
             content = [(kind, pc.elem)]
         else:
             content = [("text", pc.text)]
-        old_run = None
+        old_run = old_rkey = None
         if old_tok is not None:
             # formatting of the old piece at the same position (or its last piece)
-            old_run = old_tok.pieces[min(k, len(old_tok.pieces) - 1)].run
-        items.append(Item(state, pc.run, pc.container if state != DEL else None, content, old_run))
+            old_pc = old_tok.pieces[min(k, len(old_tok.pieces) - 1)]
+            old_run = old_pc.run
+            old_rkey = old_pc.rkey if old_run is not None else None
+        items.append(Item(state, pc.run, pc.container if state != DEL else None, content, old_run,
+                          pc.rkey if pc.run is not None else None, old_rkey))
     return items
 
 
@@ -99,12 +110,25 @@ def _has_foreign_rel(el: etree._Element) -> bool:
     return False
 
 
+_T, _DEL_TEXT, _ID, _FN_REF = w("t"), w("delText"), w("id"), w("footnoteReference")
+_COMMENT_REF, _ANNOTATION_REF = w("commentReference"), w("annotationRef")
+_INSTR_TEXT, _DEL_INSTR_TEXT = w("instrText"), w("delInstrText")
+_SPACE = f"{{{XML_NS}}}space"
+
+
+def _add_text(r: etree._Element, tname: str, value: str) -> None:
+    t = etree.SubElement(r, tname)
+    t.text = value
+    if value and (value != value.strip() or "  " in value):
+        t.set(_SPACE, "preserve")
+
+
 def _make_run(it: Item, ctx: Context) -> etree._Element | None:
     from_old = it.state == DEL
     r = etree.Element(w("r"))
     src_rpr = it.run.find(w("rPr")) if it.run is not None else None
     rpr = _clean_rpr(src_rpr, ctx, from_old)
-    if it.old_run is not None and rpr_key(it.old_run) != rpr_key(it.run):
+    if it.old_run is not None and _key(it.old_run, it.old_rkey) != _key(it.run, it.rkey):
         if rpr is None:
             rpr = etree.Element(w("rPr"))
         change = ctx.rev("rPrChange")
@@ -117,35 +141,37 @@ def _make_run(it: Item, ctx: Context) -> etree._Element | None:
     if rpr is not None:
         r.append(rpr)
     has_content = False
+    tname = _DEL_TEXT if from_old else _T
+    text: list[str] = []  # consecutive text, written as one element
     for kind, val in it.content:
         if kind == "text":
-            last = r[-1] if len(r) else None
-            tname = w("delText") if from_old else w("t")
-            if last is not None and last.tag == tname:
-                last.text += val
-            else:
-                t = etree.SubElement(r, tname)
-                t.text = val
+            text.append(val)
             has_content = True
+            continue
+        el = val
+        if from_old:
+            if el.tag in (_COMMENT_REF, _ANNOTATION_REF) or _has_foreign_rel(el):
+                continue
+            el = copy.deepcopy(el)
+            if el.tag == _INSTR_TEXT:
+                el.tag = _DEL_INSTR_TEXT
+            elif el.tag == _FN_REF and ctx.fn_remap is not None:
+                el.set(_ID, ctx.fn_remap(el.get(_ID)))
         else:
-            el = val
-            if from_old:
-                if el.tag in (w("commentReference"), w("annotationRef")) or _has_foreign_rel(el):
-                    continue
-                el = copy.deepcopy(el)
-                if el.tag == w("instrText"):
-                    el.tag = w("delInstrText")
-                elif el.tag == w("footnoteReference") and ctx.fn_remap is not None:
-                    el.set(w("id"), ctx.fn_remap(el.get(w("id"))))
-            else:
-                el = copy.deepcopy(el)
-                if it.state == INS and el.tag == w("footnoteReference") and ctx.fn_inserted is not None:
-                    ctx.fn_inserted(el.get(w("id")))
-            r.append(el)
-            has_content = True
-    for t in r.iter(w("t"), w("delText")):
-        if t.text and (t.text != t.text.strip() or "  " in t.text):
-            t.set(f"{{{XML_NS}}}space", "preserve")
+            el = copy.deepcopy(el)
+            if it.state == INS and el.tag == _FN_REF and ctx.fn_inserted is not None:
+                ctx.fn_inserted(el.get(_ID))
+        if text:
+            _add_text(r, tname, "".join(text))
+            text = []
+        r.append(el)
+        has_content = True
+        for t in el.iter(_T, _DEL_TEXT):  # text inside an object (a text box)
+            value = t.text
+            if value and (value != value.strip() or "  " in value):
+                t.set(_SPACE, "preserve")
+    if text:
+        _add_text(r, tname, "".join(text))
     return r if has_content else None
 
 
@@ -241,7 +267,7 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
             for x in toks:
                 n = x[1] if op == "=" else x
                 o = x[0] if op == "=" else None
-                if o is not None and (o.rpr_keys() == n.rpr_keys() or o.key.startswith("\x00fn")):
+                if o is not None and (same_format(o, n) or o.key.startswith("\x00fn")):
                     o = None
                 for it in _piece_items(n, EQ if op == "=" else INS, old_tok=o):
                     items.append(it)
@@ -250,18 +276,22 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
     merged: list[Item] = []
     mpos: list[int | None] = []
     marker_pos = {m[0] for m in (new_para.markers if new_para else [])}
+    last_plain = False  # the last merged item holds no paragraph-level object
     for it, pos in zip(items, positions):
+        plain = not any(k == "para-obj" for k, _ in it.content)
         if merged:
             last = merged[-1]
-            if (last.state == it.state and last.run is it.run and last.container is it.container
+            if (plain and last_plain and last.state == it.state and last.run is it.run
+                    and last.container is it.container
                     and last.run is not None and (pos is None or pos not in marker_pos)
-                    and rpr_key(last.old_run) == rpr_key(it.old_run)
                     and (last.old_run is None) == (it.old_run is None)
-                    and not any(k == "para-obj" for k, _ in it.content + last.content)):
+                    and (last.old_run is it.old_run
+                         or _key(last.old_run, last.old_rkey) == _key(it.old_run, it.old_rkey))):
                 last.content.extend(it.content)
                 continue
-        merged.append(Item(it.state, it.run, it.container, list(it.content), it.old_run))
+        merged.append(it)  # items are fresh from _piece_items: extended in place
         mpos.append(pos)
+        last_plain = plain
     fill_paragraph(p, merged, new_para.markers if new_para else [], ctx, mpos)
 
 
