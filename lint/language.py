@@ -12,7 +12,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import regex
+from .rule import lazy_pattern
+
+
+#: ``regex.V1``, spelled out so that importing this module does not import ``regex``.
+_V1 = 0x100
 
 
 @dataclass
@@ -46,7 +50,7 @@ class LanguagePack:
     def formula_patterns(self) -> list[tuple[Any, dict[str, Any]]]:
         out = []
         for organ in self.data.get("organs", []):
-            out.append((regex.compile(organ["pattern"], regex.V1), organ))
+            out.append((lazy_pattern(organ["pattern"], _V1), organ))
         return out
 
     def match_formula(self, text: str) -> dict[str, Any] | None:
@@ -71,7 +75,7 @@ class LanguagePack:
 
     def starts_with_any(self, text: str, phrases: frozenset[str]) -> str | None:
         """The longest phrase of ``phrases`` that ``text`` starts with (whole words), or None."""
-        words = text.split()
+        words = text.split(None, 6)[:6]
         folded = [w.strip(",;:").casefold() for w in words[:6]]
         for n in range(min(6, len(folded)), 0, -1):
             cand = " ".join(folded[:n])
@@ -80,7 +84,7 @@ class LanguagePack:
         return None
 
 
-_WORD = regex.compile(r"\p{L}+", regex.V1)
+_WORD = lazy_pattern(r"\p{L}+", _V1)
 
 
 def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: list[str],

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -38,14 +40,46 @@ class Manager:
             if pm.is_blocked(name):
                 continue
             pm.register(importlib.import_module(module), name=name)
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        #: (plugin, distribution) of every plugin loaded from an entry point.
+        self.distinfo: list[tuple[Any, Any]] = []
+        self._load_entry_points(pm, ENTRY_POINT_GROUP)
         self.pm = pm
         self.hook = pm.hook
         self.blocked = blocked
 
+    def _load_entry_points(self, pm: pluggy.PluginManager, group: str) -> None:
+        """Register the plugins of every installed distribution's ``group`` entry points.
+
+        What ``pm.load_setuptools_entrypoints(group)`` does, without its cost on every run:
+        it imports ``importlib.metadata`` and parses the metadata of every installed
+        distribution. Here the ``entry_points.txt`` files on ``sys.path`` are read first, and
+        ``importlib.metadata`` is used only for the distributions that name the group (none,
+        usually). Where that cheap look is not enough (a zip or egg on ``sys.path``, an import
+        hook that provides distributions) pluggy's own scan runs.
+        """
+        found = _entry_point_folders(group)
+        if found is None:
+            pm.load_setuptools_entrypoints(group)
+            self.distinfo = [(p, d) for p, d in pm.list_plugin_distinfo()]
+            return
+        if not found:
+            return
+        from importlib.metadata import PathDistribution
+        from pathlib import Path
+
+        for folder in found:
+            dist = PathDistribution(Path(folder))
+            for ep in dist.entry_points:
+                # Like pluggy: the first distribution on sys.path wins a name; blocked names are skipped.
+                if ep.group != group or pm.get_plugin(ep.name) or pm.is_blocked(ep.name):
+                    continue
+                plugin = ep.load()
+                pm.register(plugin, name=ep.name)
+                self.distinfo.append((plugin, dist))
+
     def plugins(self) -> list[tuple[str, str]]:
         """(name, where it comes from) for every registered plugin."""
-        dists = {id(p): f"{d.metadata['name']} {d.version}" for p, d in self.pm.list_plugin_distinfo()}
+        dists = {id(p): f"{d.metadata['name']} {d.version}" for p, d in self.distinfo}
         out = []
         for name, plugin in self.pm.list_name_plugin():
             if plugin is None:
@@ -96,6 +130,39 @@ class Manager:
             if rule.name == key:
                 return rule
         return None
+
+
+def _entry_point_folders(group: str) -> list[str] | None:
+    """The metadata folders (``*.dist-info``, ``*.egg-info``) on ``sys.path`` whose
+    ``entry_points.txt`` has a ``[group]`` section, in ``importlib.metadata``'s order; None
+    when distributions may come from elsewhere (then the full scan must run)."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(f, "find_distributions", None) is not None and f is not PathFinder for f in sys.meta_path):
+        return None
+    header = f"[{group}]"
+    out = []
+    for entry in sys.path:
+        folder = entry or "."
+        if folder.endswith(".egg"):
+            return None
+        try:
+            with os.scandir(folder) as it:
+                names = [e.name for e in it if e.name.lower().endswith((".dist-info", ".egg-info"))]
+        except NotADirectoryError:
+            return None  # a zip archive on sys.path
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                with open(os.path.join(path, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if header in text:
+                out.append(path)
+    return out
 
 
 _MANAGERS: dict[tuple[str, ...], Manager] = {}

@@ -96,3 +96,147 @@ def iter_matches(pattern: Any, text: str) -> Iterator[Any]:
     from .limits import REGEX_TIMEOUT
 
     yield from pattern.finditer(text, timeout=REGEX_TIMEOUT)
+
+
+# -- lazily compiled patterns ------------------------------------------------------------------
+#
+# Compiling with the ``regex`` module is slow (its parser and optimiser are written in
+# Python), and slowest with full case folding, which ``regex.V1 | regex.IGNORECASE``
+# switches on: every letter of the pattern gets its multi-character folds ("ss" for "ß",
+# "st" for "ﬆ"). Two things keep start-up fast without changing what matches:
+#
+# - rules build their patterns with :func:`lazy_pattern`: nothing is compiled at import,
+#   a pattern is compiled the first time a rule searches with it, once per process;
+# - a case-insensitive V1 pattern searches a text in which no character has a
+#   multi-character case fold (the class below: ß, İ, ŉ, ligatures, some Greek and
+#   Armenian letters) with a simple-folding copy (``(?-f)``), which compiles several times
+#   faster and matches exactly the same there: simple and full folding differ only on
+#   those characters. A text holding one of them is searched with the full-folding
+#   pattern. Patterns that spell such a character themselves always use full folding.
+
+#: Every character whose full case fold is more than one character (``len(c.casefold()) > 1``),
+#: with a few neighbours: a superset is safe, it only sends more texts to the full pattern.
+_MULTI_FOLD = "\u00df\u0130\u0149\u01f0\u0390\u03b0\u0587\u1e96-\u1e9e\u1f50-\u1ffc\ufb00-\ufb17"
+_MULTI_FOLD_RE: Any = None
+_ESCAPE_RE: Any = None
+
+
+def _has_multi_fold(text: str) -> bool:
+    global _MULTI_FOLD_RE
+    if _MULTI_FOLD_RE is None:
+        import re
+
+        _MULTI_FOLD_RE = re.compile(f"[{_MULTI_FOLD}]")
+    return _MULTI_FOLD_RE.search(text) is not None
+
+
+def _spells_multi_fold(source: str) -> bool:
+    """Whether a pattern's text names a multi-fold character, literally or as an escape."""
+    global _ESCAPE_RE
+    if _has_multi_fold(source):
+        return True
+    if _ESCAPE_RE is None:
+        import re
+
+        _ESCAPE_RE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x\{([0-9A-Fa-f]+)\})")
+    if "\\N" in source:  # a named character: stay exact
+        return True
+    for m in _ESCAPE_RE.finditer(source):
+        code = int(next(g for g in m.groups() if g), 16)
+        if code <= 0x10FFFF and _has_multi_fold(chr(code)):
+            return True
+    return False
+
+
+class LazyPattern:
+    """A ``regex`` pattern compiled on first use, with the API of a compiled pattern.
+
+    ``lazy_pattern(source, flags)`` matches exactly what ``regex.compile(source, flags)``
+    matches; see the comment above for the simple-folding copy it may search with.
+    """
+
+    __slots__ = ("source", "_flags", "_full", "_simple", "_simplify")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self._flags = flags
+        self._full: Any = None
+        self._simple: Any = None
+        self._simplify: bool | None = None
+
+    @property
+    def compiled(self) -> Any:
+        """The pattern exactly as ``regex.compile`` gives it (full case folding if V1 + IGNORECASE)."""
+        if self._full is None:
+            import regex
+
+            self._full = regex.compile(self.source, self._flags)
+        return self._full
+
+    def _can_simplify(self) -> bool:
+        import regex
+
+        flags, source = self._flags, self.source
+        v1 = bool(flags & regex.V1) or "(?V1)" in source
+        folds = bool(flags & regex.IGNORECASE) or "(?i" in source
+        return (v1 and folds and not flags & regex.FULLCASE and "(?f" not in source
+                and not _spells_multi_fold(source))
+
+    def _for(self, text: Any) -> Any:
+        if self._simplify is None:
+            self._simplify = self._can_simplify()
+        if self._simplify and isinstance(text, str) and not _has_multi_fold(text):
+            if self._simple is None:
+                import regex
+
+                self._simple = regex.compile("(?-f)" + self.source, self._flags)
+            return self._simple
+        return self.compiled
+
+    @property
+    def pattern(self) -> str:
+        return self.source
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled.groupindex
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).search(string, *args, **kwargs)
+
+    def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).match(string, *args, **kwargs)
+
+    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).fullmatch(string, *args, **kwargs)
+
+    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).finditer(string, *args, **kwargs)
+
+    def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).findall(string, *args, **kwargs)
+
+    def split(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).split(string, *args, **kwargs)
+
+    def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).sub(repl, string, *args, **kwargs)
+
+    def subn(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self._for(string).subn(repl, string, *args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"lazy_pattern({self.source!r}, {self._flags})"
+
+
+def lazy_pattern(source: str, flags: int = 0) -> LazyPattern:
+    """A pattern compiled with ``regex`` when first used (see :class:`LazyPattern`)."""
+    return LazyPattern(source, flags)

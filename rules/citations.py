@@ -19,7 +19,7 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -149,7 +149,7 @@ def date_pattern(language: str) -> Any:
                  rf"(?P<month>{month})(?P<mdot>\.)?(?P<comma>,)?{_SP}+(?P<year>\d{{4}})")
     month_first = (rf"(?P<month2>{month})(?P<mdot2>\.)?{_SP}+(?P<day2>\d{{1,2}})(?P<suf2>st|nd|rd|th)?"
                    rf"(?P<comma2>,)?{_SP}+(?P<year2>\d{{4}})")
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{day_first}|{month_first})(?![\p{{L}}\p{{N}}])",
+    return lazy_pattern(rf"(?<![\p{{L}}\p{{N}}])(?:{day_first}|{month_first})(?![\p{{L}}\p{{N}}])",
                          regex.IGNORECASE | regex.V1)
 
 
@@ -238,16 +238,16 @@ def _organ_patterns() -> tuple[Any, Any, dict[str, str]]:
         for name, code in date_data().get("organs", {}).get(lang, {}).items():
             names[name.casefold()] = code
     alt = _alternation(list(names))
-    before = regex.compile(rf"(?:{alt}){_SP}*$", regex.IGNORECASE | regex.V1)
-    after = regex.compile(rf"{_SP}*,?{_SP}*(?:du|de{_SP}+la|de{_SP}+l['’]|des|of{_SP}+the)?{_SP}*(?P<organ>{alt})"
+    before = lazy_pattern(rf"(?:{alt}){_SP}*$", regex.IGNORECASE | regex.V1)
+    after = lazy_pattern(rf"{_SP}*,?{_SP}*(?:du|de{_SP}+la|de{_SP}+l['’]|des|of{_SP}+the)?{_SP}*(?P<organ>{alt})"
                           rf"(?![\p{{L}}])", regex.IGNORECASE | regex.V1)
     return before, after, names
 
 
-_KEYWORD = regex.compile(r"(?<![\p{L}])(?P<kw>résolutions?|resolutions?|décisions?|decisions?)(?![\p{L}])",
+_KEYWORD = lazy_pattern(r"(?<![\p{L}])(?P<kw>résolutions?|resolutions?|décisions?|decisions?)(?![\p{L}])",
                          regex.IGNORECASE | regex.V1)
 _LETTERS = rf"(?:{_SP}[A-Z](?:{_SP}(?:and|et|to|à){_SP}[A-Z])?(?![\p{{L}}\p{{N}}]))"
-_ITEM = regex.compile(
+_ITEM = lazy_pattern(
     rf"""(?:
         (?P<year>\d{{4}}/\d{{1,4}}){_LETTERS}?(?![\p{{N}}/])
       | (?P<sess>(?:S-|ES-)?\d{{1,3}}/\d{{1,4}}){_LETTERS}?(?![\p{{N}}/])
@@ -257,12 +257,15 @@ _ITEM = regex.compile(
     )""",
     regex.VERBOSE | regex.V1,
 )
-_DATE_INTRO = regex.compile(rf"{_SP}*,?{_SP}*(?:of|dated|adopted{_SP}+on|du|en{_SP}+date{_SP}+du|"
+_DATE_INTRO = lazy_pattern(rf"{_SP}*,?{_SP}*(?:of|dated|adopted{_SP}+on|du|en{_SP}+date{_SP}+du|"
                             rf"adoptées?{_SP}+le){_SP}+", regex.IGNORECASE | regex.V1)
-_SHARED_DATE = regex.compile(rf"{_SP}*,?{_SP}*(?:en{_SP}+date{_SP}+du|of|dated|du){_SP}+",
+_SHARED_DATE = lazy_pattern(rf"{_SP}*,?{_SP}*(?:en{_SP}+date{_SP}+du|of|dated|du){_SP}+",
                              regex.IGNORECASE | regex.V1)
-_SEPARATOR = regex.compile(rf"{_SP}*(?:,{_SP}*(?:(?:and|et){_SP}+)?|{_SP}+(?:and|et){_SP}+)",
+_SEPARATOR = lazy_pattern(rf"{_SP}*(?:,{_SP}*(?:(?:and|et){_SP}+)?|{_SP}+(?:and|et){_SP}+)",
                            regex.IGNORECASE | regex.V1)
+
+
+_SPACES = lazy_pattern(rf"{_SP}+")
 
 
 def _normal(number: str) -> str:
@@ -280,7 +283,7 @@ def citations_in(part: Paragraph, language: str) -> list[Cited]:
         kw = km.group("kw")
         decision = kw.casefold().startswith("d")
         pos = km.end()
-        m = regex.compile(rf"{_SP}+").match(text, pos)
+        m = _SPACES.match(text, pos)
         if not m:
             continue
         pos = m.end()
@@ -614,7 +617,7 @@ class DateValidity(Rule):
                "1. *Prend note* du rapport^[New York, 9-20 juillet 2001 (A/CONF.192/15).]."],
     }
 
-    _RANGE = regex.compile(rf"(?<![\p{{N}}])(?P<d1>\d{{1,2}}){_SP}?[-–]{_SP}?$")
+    _RANGE = lazy_pattern(rf"(?<![\p{{N}}])(?P<d1>\d{{1,2}}){_SP}?[-–]{_SP}?$")
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
@@ -765,10 +768,10 @@ class SessionOrdinal(Rule):
         quals = data.get("session_qualifiers", [])
         qual = rf"(?:(?:{_alternation(quals)}){_SP}+)?" if quals else ""
         session = rf"{_SP}+{qual}{regex.escape(data['session_word'])}(?![\p{{L}}])"
-        words = regex.compile(rf"(?<![\p{{L}}\-])(?P<ord>(?:{vocab_first})(?:(?:-|{_SP}+)(?:{vocab}))*)(?={session})",
+        words = lazy_pattern(rf"(?<![\p{{L}}\-])(?P<ord>(?:{vocab_first})(?:(?:-|{_SP}+)(?:{vocab}))*)(?={session})",
                               regex.IGNORECASE | regex.V1)
         suffixes = _alternation(data["ordinals"]["figure_suffixes"])
-        figures = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<num>\d{{1,2}})(?P<suf>{suffixes})(?={session})",
+        figures = lazy_pattern(rf"(?<![\p{{L}}\p{{N}}])(?P<num>\d{{1,2}})(?P<suf>{suffixes})(?={session})",
                                 regex.IGNORECASE | regex.V1)
         return words, figures
 

@@ -10,7 +10,7 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from ._helpers import top_of
 
@@ -40,12 +40,12 @@ _FR = (
     + _SP + r"+résolution)(?![\p{L}])"
 )
 _ONE_REF = {
-    "en": regex.compile(r"(?P<num>\d{1,3})?(?P<subs>(?:" + _SP + r"?\([a-z]{1,6}\))*)", regex.V1),
-    "fr": regex.compile(r"(?P<num>\d{1,3})?(?P<subs>(?:" + _SP + r"?[a-z]{1,6}\))*)", regex.V1),
+    "en": lazy_pattern(r"(?P<num>\d{1,3})?(?P<subs>(?:" + _SP + r"?\([a-z]{1,6}\))*)", regex.V1),
+    "fr": lazy_pattern(r"(?P<num>\d{1,3})?(?P<subs>(?:" + _SP + r"?[a-z]{1,6}\))*)", regex.V1),
 }
 _SPLIT = {
-    "en": regex.compile(r"," + _SP + r"*(?:and" + _SP + r"+)?|" + _SP + r"+(?P<op>and|to|or)" + _SP + r"+", regex.V1),
-    "fr": regex.compile(r"," + _SP + r"*(?:et" + _SP + r"+)?|" + _SP + r"+(?P<op>et|à|ou)" + _SP + r"+", regex.V1),
+    "en": lazy_pattern(r"," + _SP + r"*(?:and" + _SP + r"+)?|" + _SP + r"+(?P<op>and|to|or)" + _SP + r"+", regex.V1),
+    "fr": lazy_pattern(r"," + _SP + r"*(?:et" + _SP + r"+)?|" + _SP + r"+(?P<op>et|à|ou)" + _SP + r"+", regex.V1),
 }
 _ABOVE = {"above", "ci-dessus"}
 _BELOW = {"below", "ci-dessous"}
@@ -54,7 +54,7 @@ _OPPOSITE = {"above": "below", "below": "above", "ci-dessus": "ci-dessous", "ci-
 
 @cache
 def _pattern(language: str) -> Any:
-    return regex.compile(_FR if language == "fr" else _EN, regex.V1 | regex.IGNORECASE)
+    return lazy_pattern(_FR if language == "fr" else _EN, regex.V1 | regex.IGNORECASE)
 
 
 @dataclass

@@ -8,7 +8,7 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Paragraph, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from .punctuation import NBSP, NNBSP, inside, load_data, space_names, url_spans
 
@@ -62,7 +62,7 @@ def _judge(ctx: Context, part: Paragraph, gap_at: int, space: str, mark: str, wh
                        gap_at, gap_at + 1, fix=fix, severity=Severity.WARNING)
 
 
-_HIGH = regex.compile(r"[;:!?]")
+_HIGH = lazy_pattern(r"[;:!?]")
 _SPACE_CHARS = " \t" + NBSP + NNBSP + "\u2009\u2007"
 
 
@@ -147,7 +147,7 @@ class FrenchHighPunctuationSpacing(Rule):
                 yield finding
 
 
-_GUILLEMET = regex.compile(r"[«»]")
+_GUILLEMET = lazy_pattern(r"[«»]")
 
 
 class FrenchGuillemetSpacing(Rule):
@@ -232,8 +232,8 @@ def _elisions() -> frozenset[str]:
 
 
 APOSTROPHE_POLICIES = ("typographic", "straight", "any")
-_STRAIGHT = regex.compile(r"(?<=\p{L}[ \u00a0\u202f]?)'(?=[ \u00a0\u202f]?\p{L})", regex.V1)
-_CURLY = regex.compile(r"(?<=\p{L}[ \u00a0\u202f]?)’(?=[ \u00a0\u202f]?\p{L})", regex.V1)
+_STRAIGHT = lazy_pattern(r"(?<=\p{L}[ \u00a0\u202f]?)'(?=[ \u00a0\u202f]?\p{L})", regex.V1)
+_CURLY = lazy_pattern(r"(?<=\p{L}[ \u00a0\u202f]?)’(?=[ \u00a0\u202f]?\p{L})", regex.V1)
 
 
 class FrenchApostrophe(Rule):

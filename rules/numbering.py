@@ -7,11 +7,11 @@ import regex
 
 from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule
+from resolint.rule import Context, Rule, lazy_pattern
 
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
           ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-_LABEL_VALUE = regex.compile(r"^\(?([a-z]{1,6})\)?\.?$")
+_LABEL_VALUE = lazy_pattern(r"^\(?([a-z]{1,6})\)?\.?$")
 
 
 def roman(n: int) -> str:
@@ -54,7 +54,7 @@ def label_form(ctx: Context, level: int, value: str) -> str:
     return fmt % value
 
 
-_TYPED_DIGITS = regex.compile(r"\s*(\d+)")
+_TYPED_DIGITS = lazy_pattern(r"\s*(\d+)")
 
 
 def renumber_fix(op: Paragraph, expected: int) -> Fix | None:

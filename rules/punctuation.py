@@ -11,7 +11,7 @@ import regex
 
 from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import MARK, Kind, Paragraph, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from ._helpers import is_last_operative, last_in_block, top_of
 
@@ -35,7 +35,7 @@ def space_names(chars: str) -> str:
     """Human names of a run of spaces: "space + no-break space"."""
     return " + ".join(_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in chars)
 
-_STACKED = regex.compile(
+_STACKED = lazy_pattern(
     r"(?<![.])([;,:])[ \u00a0\u202f" + MARK + r"]*([.;,:])(?![.])"  # ";." ",," ",." ";;" ":." ...
     r"|(?<![.])(\.)[ \u00a0\u202f" + MARK + r"]*(\.)(?![.])"  # ".." but not "..."
 )
@@ -126,7 +126,7 @@ class StackedPunctuation(Rule):
                               start, end, fix=fix)
 
 
-_URL = regex.compile(r"(?:https?://|ftp://|mailto:|www\.)[^\s\u00a0\u202f<>«»\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.V1)
+_URL = lazy_pattern(r"(?:https?://|ftp://|mailto:|www\.)[^\s\u00a0\u202f<>«»\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.V1)
 
 
 @lru_cache(maxsize=512)
@@ -146,7 +146,7 @@ def _marks_before_space(language: str) -> str:
     return ",;:!?." if language != "fr" else ",."
 
 
-_BEFORE_MARK = regex.compile(r"(?<=[^\s\u00a0\u202f])([ \u00a0\u202f\t]+)([,;:!?.])", regex.V1)
+_BEFORE_MARK = lazy_pattern(r"(?<=[^\s\u00a0\u202f])([ \u00a0\u202f\t]+)([,;:!?.])", regex.V1)
 
 
 class SpaceBeforePunctuation(Rule):
@@ -217,7 +217,7 @@ class SpaceBeforePunctuation(Rule):
             yield ctx.finding(part, f"{space_names(spaces)} before {mark!r}", m.start(1), m.end(2), fix=fix)
 
 
-_MULTI_SPACE = regex.compile(r"[ \u00a0\u202f]{2,}")
+_MULTI_SPACE = lazy_pattern(r"[ \u00a0\u202f]{2,}")
 
 
 class DoubleSpace(Rule):
@@ -294,12 +294,12 @@ class DoubleSpace(Rule):
 def _apostrophe_patterns() -> tuple[Any, Any]:
     data = load_data("typography")["apostrophe"]
     elisions = sorted(data["french_elisions"], key=len, reverse=True)
-    fr = regex.compile(
+    fr = lazy_pattern(
         r"(?<![\p{L}\p{M}’'])(?i:" + "|".join(map(regex.escape, elisions)) + r")"
         r"(?P<before>[ \u00a0\u202f]*)(?P<apos>[’'])(?P<after>[ \u00a0\u202f]*)(?=\p{L})",
         regex.V1)
     suffixes = sorted(data["english_suffixes"], key=len, reverse=True)
-    en = regex.compile(
+    en = lazy_pattern(
         r"(?<=\p{L})(?P<before>[ \u00a0\u202f]*)(?P<apos>[’'])(?P<after>[ \u00a0\u202f]*)"
         r"(?=(?:" + "|".join(map(regex.escape, suffixes)) + r")(?![\p{L}\d]))",
         regex.V1)
@@ -383,7 +383,7 @@ def _hyphen_data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return fold(data["tails"]), fold(data["heads"]), fold(data["suspension_words"])
 
 
-_SPACED_HYPHEN = regex.compile(
+_SPACED_HYPHEN = lazy_pattern(
     r"(?P<head>\p{L}[\p{L}\p{M}’']*)"
     r"(?:(?P<sp1>[ \u00a0\u202f]+)(?P<h1>[-\u2010\u2011])(?=\p{L})"      # "celle -ci"
     r"|(?P<h2>[-\u2010\u2011])(?P<sp2>[ \u00a0\u202f]+)(?=\p{L}))"         # "celle- ci"
@@ -391,7 +391,7 @@ _SPACED_HYPHEN = regex.compile(
     regex.V1)
 
 
-_HYPHEN_GAP = regex.compile(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
+_HYPHEN_GAP = lazy_pattern(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
 
 
 class HyphenSpacing(Rule):

@@ -13,7 +13,7 @@ import regex
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.language import LanguagePack
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule
+from resolint.rule import Context, Rule, lazy_pattern
 
 from ._helpers import children
 from .punctuation import _STACKED, expected_end
@@ -105,7 +105,7 @@ class ParagraphEnding(Rule):
 
 # -- opening words ---------------------------------------------------------------------------------
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}’'\-]*", regex.V1)
+_WORD = lazy_pattern(r"\p{L}[\p{L}\p{M}’'\-]*", regex.V1)
 #: Adverbs that mark a repeated opener (the others in ``repeat_adverbs`` are accepted, not required).
 _MARKERS = frozenset({"also", "further", "également", "en outre"})
 #: Words after which an opener's qualifier starts ("Noting with concern" is a kind of "Noting").
@@ -660,10 +660,15 @@ class ChapeauColon(Rule):
             yield ctx.finding(part, "paragraph introducing sub-paragraphs should end with a colon", end, end)
 
 
+@cache
+def _mention_pattern(key: str) -> Any:
+    return lazy_pattern(r"(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in key.split()) + r"(?!\p{L})",
+                        regex.IGNORECASE | regex.V1)
+
+
 def _mentioned(doc: Resolution, before: Paragraph, kinds: tuple[Kind, ...], key: str) -> bool:
     """Whether ``key`` occurs as words in the paragraphs of ``kinds`` before ``before``."""
-    pattern = regex.compile(r"(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in key.split()) + r"(?!\p{L})",
-                            regex.IGNORECASE | regex.V1)
+    pattern = _mention_pattern(key)
     for p in doc.paragraphs:
         if p is before:
             return False

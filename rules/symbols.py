@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -18,7 +18,7 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Paragraph, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from .citations import citations_in
 
@@ -26,9 +26,9 @@ _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
 _BODY_SCOPES = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
 _ALL_SCOPES = _BODY_SCOPES + (Scope.FOOTNOTE,)
-_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
-_RES_KEYWORD = regex.compile(rf"(?<![\p{{L}}])(?:résolutions?|resolutions?){_SP}+$", regex.IGNORECASE | regex.V1)
-_DEC_KEYWORD = regex.compile(rf"(?<![\p{{L}}])(?:décisions?|decisions?){_SP}+$", regex.IGNORECASE | regex.V1)
+_URL = lazy_pattern(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
+_RES_KEYWORD = lazy_pattern(rf"(?<![\p{{L}}])(?:résolutions?|resolutions?){_SP}+$", regex.IGNORECASE | regex.V1)
+_DEC_KEYWORD = lazy_pattern(rf"(?<![\p{{L}}])(?:décisions?|decisions?){_SP}+$", regex.IGNORECASE | regex.V1)
 
 
 @cache
@@ -60,7 +60,7 @@ def symbol_pattern() -> Any:
     # With stray spaces around "/", only components that cannot be ordinary words.
     spaced = (rf"(?:(?:S|ES)-\d{{1,3}}|\d{{1,4}}|(?:{numbered})(?:\.|{_SP})?\d{{1,4}}(?![\p{{L}}])"
               rf"|(?:{_alternation(data['words'])})(?![\p{{L}}]))")
-    return regex.compile(
+    return lazy_pattern(
         rf"(?<![\p{{L}}\p{{N}}/.\-@_])(?P<series>{series})"
         rf"(?P<rest>(?:/{comp}|{_SP}*/{_SP}*{spaced})+)"
         rf"(?P<paren>{_SP}?\((?:\d{{4}}|[IVXLC]+|S-[IVX]+|ES-[IVX]+|Vol\.[IVX]+)\))?"
@@ -69,7 +69,7 @@ def symbol_pattern() -> Any:
     )
 
 
-_COMP = regex.compile(r"^(?P<word>[A-Za-z]+)(?P<dot>\.)?[ \u00a0\u202f]?(?P<num>\d+)?$")
+_COMP = lazy_pattern(r"^(?P<word>[A-Za-z]+)(?P<dot>\.)?[ \u00a0\u202f]?(?P<num>\d+)?$")
 
 
 @dataclass
@@ -159,6 +159,15 @@ def _canonical(m: Any) -> Symbol | None:
 
 def symbols_in(text: str) -> list[Symbol]:
     """Document symbols in ``text`` (outside URLs), in order."""
+    if "/" not in text:  # every symbol has one: no need to search (or compile the pattern)
+        return []
+    return list(_symbols_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _symbols_in(text: str) -> tuple[Symbol, ...]:
+    # Five rules ask for the symbols of the same paragraphs: found once per text. The
+    # symbols are only read by the rules, never changed, so sharing them is safe.
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     out = []
     for m in iter_matches(symbol_pattern(), text):
@@ -167,7 +176,7 @@ def symbols_in(text: str) -> list[Symbol]:
         sym = _canonical(m)
         if sym is not None:
             out.append(sym)
-    return out
+    return tuple(out)
 
 
 def symbol_of_url(url: str) -> str | None:

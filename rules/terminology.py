@@ -9,14 +9,14 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule, iter_matches
+from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
 _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _SAFETY = {"safe": FixSafety.SAFE, "unsafe": FixSafety.UNSAFE}
-_WS = regex.compile(r"[\s\u00a0\u202f]+")
+_WS = lazy_pattern(r"[\s\u00a0\u202f]+")
 
 
 def _terms() -> dict[str, Any]:
@@ -30,14 +30,14 @@ def _term_patterns(language: str) -> list[tuple[Any, dict[str, Any]]]:
     for entry in sorted(_terms().get("terms", {}).get(language, []), key=lambda e: -len(e["correct"])):
         words = entry["correct"].replace("-", " ").split()
         body = r"[\s\u00a0\u202f\-]+".join(regex.escape(w) for w in words)
-        pattern = regex.compile(r"(?<![\p{L}\p{M}\d\-])" + body + r"(?![\p{L}\p{M}\d])", regex.V1 | regex.IGNORECASE)
+        pattern = lazy_pattern(r"(?<![\p{L}\p{M}\d\-])" + body + r"(?![\p{L}\p{M}\d])", regex.V1 | regex.IGNORECASE)
         out.append((pattern, entry))
     return out
 
 
 @cache
 def _compiled(pattern: str, flags: int = 0) -> Any:
-    return regex.compile(pattern, regex.V1 | flags)
+    return lazy_pattern(pattern, regex.V1 | flags)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -244,8 +244,8 @@ class UnitedNationsAbbreviation(Rule):
             yield ctx.finding(part, f"{m.group()!r}: write {good!r} in full", m.start(), m.end(), fix=fix)
 
 
-_ACRONYM_IN_PARENS = regex.compile(r"\((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d&\-]*)\)", regex.V1)
-_ROMAN = regex.compile(r"(?:S-|ES-)?[IVXLCDM]+")
+_ACRONYM_IN_PARENS = lazy_pattern(r"\((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d&\-]*)\)", regex.V1)
+_ROMAN = lazy_pattern(r"(?:S-|ES-)?[IVXLCDM]+")
 
 
 class AcronymFirstUse(Rule):
@@ -396,7 +396,7 @@ class PresentResolution(Rule):
                "1. *Prie* le Secrétaire général de lui rendre compte de l’application de la présente résolution."],
     }
 
-    _CITED = regex.compile(r"\b\d{1,4}/\d{1,4}\b|\b\d{3,4}[\s\u00a0]*\(\d{4}\)|\b\d{1,4}[\s\u00a0]*\([IVXLC]+\)")
+    _CITED = lazy_pattern(r"\b\d{1,4}/\d{1,4}\b|\b\d{3,4}[\s\u00a0]*\(\d{4}\)|\b\d{1,4}[\s\u00a0]*\([IVXLC]+\)")
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         data = _terms().get("self_reference", {}).get(ctx.language)

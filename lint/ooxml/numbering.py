@@ -236,6 +236,7 @@ class StyleNumbering:
 
     def __init__(self, styles_root) -> None:  # type: ignore[no-untyped-def]
         self._styles: dict[str, object] = {}
+        self._memo: dict[tuple[str | None, str], object] = {}
         self.names: dict[str, str] = {}
         self.default_lang: str | None = None
         self.default_para_style: str | None = None
@@ -276,7 +277,13 @@ class StyleNumbering:
         return num_id, ilvl
 
     def run_flag(self, style_id: str | None, tag: str) -> bool | None:
-        """An on/off run property (``i``, ``b``) from a style chain, or None if unset."""
+        """An on/off run property (``i``, ``b``) from a style chain, or None if unset (memoised)."""
+        key = (style_id, tag)
+        if key not in self._memo:
+            self._memo[key] = self._run_flag(style_id, tag)
+        return self._memo[key]
+
+    def _run_flag(self, style_id: str | None, tag: str) -> bool | None:
         for st in self._chain(style_id):
             el = st.find(f"{w('rPr')}/{w(tag)}")  # type: ignore[attr-defined]
             if el is not None:
@@ -284,6 +291,12 @@ class StyleNumbering:
         return None
 
     def vert_align(self, style_id: str | None) -> str | None:
+        key = (style_id, "vertAlign")
+        if key not in self._memo:
+            self._memo[key] = self._vert_align(style_id)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _vert_align(self, style_id: str | None) -> str | None:
         for st in self._chain(style_id):
             el = st.find(f"{w('rPr')}/{w('vertAlign')}")  # type: ignore[attr-defined]
             if el is not None:

@@ -16,14 +16,71 @@ from .ns import R, w, wval
 from ..errors import InputError
 from .numbering import StyleNumbering, clamp_ilvl, to_int
 
-_T = w("t")
-_DELTEXT = w("delText")
-_R = w("r")
-_P = w("p")
-_TBL = w("tbl")
-_SDT = w("sdt")
-_SDTCONTENT = w("sdtContent")
-_CUSTOMXML = w("customXml")
+# Clark names of the WordprocessingML tags read below (computed once: the readers are hot loops).
+W_anchor = w("anchor")
+W_bdo = w("bdo")
+W_bookmarkEnd = w("bookmarkEnd")
+W_bookmarkStart = w("bookmarkStart")
+W_br = w("br")
+W_char = w("char")
+W_commentRangeEnd = w("commentRangeEnd")
+W_commentRangeStart = w("commentRangeStart")
+W_commentReference = w("commentReference")
+W_cr = w("cr")
+W_customMarkFollows = w("customMarkFollows")
+W_customXml = w("customXml")
+W_del = w("del")
+W_delText = w("delText")
+W_dir = w("dir")
+W_endnoteRef = w("endnoteRef")
+W_endnoteReference = w("endnoteReference")
+W_fldChar = w("fldChar")
+W_fldCharType = w("fldCharType")
+W_fldSimple = w("fldSimple")
+W_footnoteRef = w("footnoteRef")
+W_footnoteReference = w("footnoteReference")
+W_hyperlink = w("hyperlink")
+W_id = w("id")
+W_i = w("i")
+W_b = w("b")
+W_val = w("val")
+W_ilvl = w("ilvl")
+W_ins = w("ins")
+W_instr = w("instr")
+W_instrText = w("instrText")
+W_lang = w("lang")
+W_moveFrom = w("moveFrom")
+W_moveTo = w("moveTo")
+W_name = w("name")
+W_noBreakHyphen = w("noBreakHyphen")
+W_numId = w("numId")
+W_numPr = w("numPr")
+W_p = w("p")
+W_pPr = w("pPr")
+W_pStyle = w("pStyle")
+W_ptab = w("ptab")
+W_r = w("r")
+W_rPr = w("rPr")
+W_rStyle = w("rStyle")
+W_sdt = w("sdt")
+W_sdtContent = w("sdtContent")
+W_smartTag = w("smartTag")
+W_sym = w("sym")
+W_t = w("t")
+W_tab = w("tab")
+W_tbl = w("tbl")
+W_tc = w("tc")
+W_tr = w("tr")
+W_vertAlign = w("vertAlign")
+
+_T = W_t
+_DELTEXT = W_delText
+_R = W_r
+_P = W_p
+_TBL = W_tbl
+_SDT = W_sdt
+_SDTCONTENT = W_sdtContent
+_CUSTOMXML = W_customXml
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
 _HYPERLINK_INSTR = re.compile(r'^\s*HYPERLINK\s+"([^"]*)"', re.IGNORECASE)
 
@@ -63,7 +120,7 @@ class RawParagraph:
     comment_marks: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-_BLOCK_WRAPPERS = (_CUSTOMXML, w("ins"), w("del"), w("moveTo"), w("moveFrom"))
+_BLOCK_WRAPPERS = (_CUSTOMXML, W_ins, W_del, W_moveTo, W_moveFrom)
 #: Inline wrappers (hyperlinks, content controls, smart tags...) nested deeper than this are refused.
 MAX_INLINE_DEPTH = 200
 
@@ -102,9 +159,9 @@ def iter_paragraphs(container, in_table: bool = False) -> Iterator[tuple[Any, bo
         if tag == _P:
             yield child, inside
         elif tag == _TBL:
-            cells = (cell for row in _wrapped(child, w("tr")) for cell in _wrapped(row, w("tc")))
+            cells = (cell for row in _wrapped(child, W_tr) for cell in _wrapped(row, W_tc))
             stack.append((cells, True))
-        elif tag == w("tc"):
+        elif tag == W_tc:
             stack.append((iter(child), True))
         elif tag == _SDT:
             content = child.find(_SDTCONTENT)
@@ -156,13 +213,7 @@ class _FieldState:
         return self.stack[-1] if self.stack else None
 
 
-def _flag(rpr, tag: str) -> bool | None:  # type: ignore[no-untyped-def]
-    if rpr is None:
-        return None
-    el = rpr.find(w(tag))
-    if el is None:
-        return None
-    return wval(el) not in ("0", "false", "off")
+_OFF = ("0", "false", "off")
 
 
 class ParagraphReader:
@@ -174,29 +225,32 @@ class ParagraphReader:
         self.fields = _FieldState()
 
     def read(self, p, in_table: bool = False) -> RawParagraph:  # type: ignore[no-untyped-def]
-        ppr = p.find(w("pPr"))
+        ppr = p.find(W_pPr)
         style_id = num_id = None
         ilvl = None
         mark_deleted = mark_inserted = False
         lang = None
         if ppr is not None:
-            ps = ppr.find(w("pStyle"))
+            ps = ppr.find(W_pStyle)
             style_id = wval(ps) if ps is not None else None
-            numpr = ppr.find(w("numPr"))
+            numpr = ppr.find(W_numPr)
             if numpr is not None:
-                el = numpr.find(w("numId"))
+                el = numpr.find(W_numId)
                 num_id = wval(el) if el is not None else None
-                el = numpr.find(w("ilvl"))
+                el = numpr.find(W_ilvl)
                 ilvl = clamp_ilvl(to_int(wval(el) if el is not None else None))
-            mark = ppr.find(w("rPr"))
+            mark = ppr.find(W_rPr)
             if mark is not None:
-                mark_deleted = mark.find(w("del")) is not None or mark.find(w("moveFrom")) is not None
-                mark_inserted = mark.find(w("ins")) is not None or mark.find(w("moveTo")) is not None
-                el = mark.find(w("lang"))
+                mark_deleted = mark.find(W_del) is not None or mark.find(W_moveFrom) is not None
+                mark_inserted = mark.find(W_ins) is not None or mark.find(W_moveTo) is not None
+                el = mark.find(W_lang)
                 lang = wval(el) if el is not None else None
         raw = RawParagraph(p, style_id, num_id, ilvl, mark_deleted=mark_deleted,
                            mark_inserted=mark_inserted, lang=lang, in_table=in_table)
         self._open_bookmarks: list[str] = []
+        # Formatting a run inherits from the paragraph style when it sets none itself.
+        self._p_italic = self.styles.run_flag(style_id, "i") or False
+        self._p_bold = self.styles.run_flag(style_id, "b") or False
         self._walk(p, raw, deleted=False, inserted=False, link=None, style_id=style_id)
         return raw
 
@@ -221,26 +275,26 @@ class ParagraphReader:
                 continue
             if tag == _R:
                 self._run(child, raw, deleted, inserted, link, style_id)
-            elif tag in (w("ins"), w("moveTo")):
+            elif tag in (W_ins, W_moveTo):
                 self._walk(child, raw, deleted, True, link, style_id)
-            elif tag in (w("del"), w("moveFrom")):
+            elif tag in (W_del, W_moveFrom):
                 self._walk(child, raw, True, inserted, link, style_id)
-            elif tag == w("hyperlink"):
+            elif tag == W_hyperlink:
                 target = None
                 rid = child.get("{%s}id" % R)
                 if rid and rid in self.rels:
                     target = self.rels[rid][1]
-                elif child.get(w("anchor")):
-                    target = "#" + child.get(w("anchor"))
+                elif child.get(W_anchor):
+                    target = "#" + child.get(W_anchor)
                 self._walk(child, raw, deleted, inserted, target, style_id)
             elif tag == _SDT:
                 content = child.find(_SDTCONTENT)
                 if content is not None:
                     self._walk(content, raw, deleted, inserted, link, style_id)
-            elif tag in (w("smartTag"), _CUSTOMXML, w("bdo"), w("dir")):
+            elif tag in (W_smartTag, _CUSTOMXML, W_bdo, W_dir):
                 self._walk(child, raw, deleted, inserted, link, style_id)
-            elif tag == w("fldSimple"):
-                instr = child.get(w("instr")) or ""
+            elif tag == W_fldSimple:
+                instr = child.get(W_instr) or ""
                 m = _NOTEREF.match(instr)
                 if m:
                     self.fields.stack.append({"instr": instr, "phase": "result", "noteref": m.group(1)})
@@ -249,45 +303,60 @@ class ParagraphReader:
                 else:
                     hl = _HYPERLINK_INSTR.match(instr)
                     self._walk(child, raw, deleted, inserted, hl.group(1) if hl else link, style_id)
-            elif tag == w("bookmarkStart"):
-                name = child.get(w("name"))
+            elif tag == W_bookmarkStart:
+                name = child.get(W_name)
                 if name:
                     self._open_bookmarks.append(name)
                     raw.bookmarks.append((name, len(raw.segs)))
-            elif tag == w("bookmarkEnd"):
+            elif tag == W_bookmarkEnd:
                 pass
-            elif tag in (w("commentRangeStart"), w("commentRangeEnd")):
-                kind = "start" if tag == w("commentRangeStart") else "end"
-                raw.comment_marks.append((kind, child.get(w("id")) or "", len(raw.segs)))
+            elif tag in (W_commentRangeStart, W_commentRangeEnd):
+                kind = "start" if tag == W_commentRangeStart else "end"
+                raw.comment_marks.append((kind, child.get(W_id) or "", len(raw.segs)))
 
     def _run(self, r, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
              pstyle: str | None) -> None:
-        rpr = r.find(w("rPr"))
-        rstyle = None
+        italic = bold = rstyle = valign = None
+        rpr = r.find(W_rPr)
         if rpr is not None:
-            rs = rpr.find(w("rStyle"))
-            rstyle = wval(rs) if rs is not None else None
-        italic = _flag(rpr, "i")
+            for el in rpr:  # one pass over the run properties
+                tag = el.tag
+                if tag == W_i:
+                    italic = el.get(W_val) not in _OFF
+                elif tag == W_b:
+                    bold = el.get(W_val) not in _OFF
+                elif tag == W_rStyle:
+                    rstyle = el.get(W_val)
+                elif tag == W_vertAlign:
+                    valign = el.get(W_val)
+                elif tag == W_lang and raw.lang is None:
+                    raw.lang = el.get(W_val)
+        styles = self.styles
         if italic is None:
-            italic = self.styles.run_flag(rstyle, "i")
-        if italic is None:
-            italic = self.styles.run_flag(pstyle, "i") or False
-        bold = _flag(rpr, "b")
+            italic = styles.run_flag(rstyle, "i") if rstyle is not None else None
+            if italic is None:
+                italic = self._p_italic
         if bold is None:
-            bold = self.styles.run_flag(rstyle, "b")
-        if bold is None:
-            bold = self.styles.run_flag(pstyle, "b") or False
-        va = rpr.find(w("vertAlign")) if rpr is not None else None
-        valign = wval(va) if va is not None else self.styles.vert_align(rstyle)
+            bold = styles.run_flag(rstyle, "b") if rstyle is not None else None
+            if bold is None:
+                bold = self._p_bold
+        if valign is None and rstyle is not None:
+            valign = styles.vert_align(rstyle)
         sup = valign == "superscript"
-        if rpr is not None and (lang := rpr.find(w("lang"))) is not None and raw.lang is None:
-            raw.lang = wval(lang)
         fields = self.fields
         custom_mark_pending = False
         for child in r:
             tag = child.tag
-            if tag == w("fldChar"):
-                kind = child.get(w("fldCharType"))
+            if tag == _T and not fields.stack:  # the common case: plain text outside fields
+                text = child.text
+                if text:
+                    if custom_mark_pending and raw.segs and raw.segs[-1].kind == "footnote":
+                        raw.segs[-1].text += text
+                    else:
+                        raw.segs.append(Seg(text, "text", italic, bold, sup, deleted, inserted, link, child))
+                continue
+            if tag == W_fldChar:
+                kind = child.get(W_fldCharType)
                 if kind == "begin":
                     fields.stack.append({"instr": "", "phase": "instr", "noteref": None})
                 elif kind == "separate" and fields.stack:
@@ -302,7 +371,7 @@ class ParagraphReader:
                 elif kind == "end" and fields.stack:
                     fields.stack.pop()
                 continue
-            if tag == w("instrText"):
+            if tag == W_instrText:
                 if fields.stack and fields.stack[-1]["phase"] == "instr" \
                         and len(fields.stack[-1]["instr"]) < MAX_INSTR_CHARS:
                     fields.stack[-1]["instr"] += child.text or ""
@@ -316,14 +385,14 @@ class ParagraphReader:
             if tag == _T or tag == _DELTEXT:
                 text = child.text or ""
                 is_del = deleted or tag == _DELTEXT
-            elif tag == w("tab") or tag == w("ptab"):
+            elif tag == W_tab or tag == W_ptab:
                 text, is_del = "\t", deleted
-            elif tag in (w("br"), w("cr")):
+            elif tag in (W_br, W_cr):
                 text, is_del = "\n", deleted
-            elif tag == w("noBreakHyphen"):
+            elif tag == W_noBreakHyphen:
                 text, is_del = "\u2011", deleted
-            elif tag == w("sym"):
-                code = child.get(w("char")) or ""
+            elif tag == W_sym:
+                code = child.get(W_char) or ""
                 try:
                     text = chr(int(code, 16)) if len(code) <= 8 else ""
                     if 0xF000 <= ord(text or " ") <= 0xF0FF:
@@ -333,19 +402,19 @@ class ParagraphReader:
                 if text and 0xD800 <= ord(text) <= 0xDFFF:
                     text = ""  # a lone surrogate cannot be written out as UTF-8
                 is_del = deleted
-            elif tag in (w("footnoteReference"), w("endnoteReference")):
-                custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
-                raw.segs.append(Seg("", "footnote" if tag == w("footnoteReference") else "endnote",
+            elif tag in (W_footnoteReference, W_endnoteReference):
+                custom = child.get(W_customMarkFollows) in ("1", "true", "on")
+                raw.segs.append(Seg("", "footnote" if tag == W_footnoteReference else "endnote",
                                     italic, bold, True, deleted, inserted, seg_link, r,
-                                    footnote_id=child.get(w("id")), custom_mark=custom,
+                                    footnote_id=child.get(W_id), custom_mark=custom,
                                     bookmarks_open=tuple(self._open_bookmarks)))
                 self._open_bookmarks = []
                 custom_mark_pending = custom
                 continue
-            elif tag == w("commentReference"):
-                raw.comment_marks.append(("ref", child.get(w("id")) or "", len(raw.segs)))
+            elif tag == W_commentReference:
+                raw.comment_marks.append(("ref", child.get(W_id) or "", len(raw.segs)))
                 continue
-            elif tag == w("footnoteRef") or tag == w("endnoteRef"):
+            elif tag == W_footnoteRef or tag == W_endnoteRef:
                 raw.segs.append(Seg("", "footnote-self", italic, bold, True, deleted, inserted, seg_link, r))
                 continue
             else:

@@ -1,0 +1,203 @@
+"""Time ``resolint check`` on synthetic French resolutions of 1x, 10x and 100x the sample.
+
+Usage::
+
+    python benchmarks/bench_lint.py [--sizes 1 10 100] [--repeat 5]
+
+The drafts come from :mod:`synth` (the text of A/RES/75/10 repeated; 100x is about 4,200
+paragraphs and 700 footnotes). Measured in the same run, for each size:
+
+- ``floor``: what any reader of the file pays: open the .docx with ``zipfile`` and read
+  every paragraph's text, body and footnotes, with ``lxml`` alone (parse, find each
+  ``w:p``, join its ``w:t``). Median wall time, and tracemalloc peak;
+- ``check``: ``resolint check FILE --jobs 1`` in-process (``resolint.cli.main``, output
+  discarded), plugins loaded and patterns compiled by a warm-up run on another draft.
+  Median wall time, its ratio to the floor, and tracemalloc peak (in a separate run:
+  tracemalloc slows Python down);
+- ``process``: ``resolint check FILE --jobs 1`` as a fresh process, start-up included.
+  Median wall time, and the peak RSS of the command run as the only child of a small
+  wrapper process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``; a child forked from this
+  large process would report this process's size); the same for a fresh process running
+  the floor, for scale.
+
+Child processes use Python's byte-code cache as an installed package does: if
+``PYTHONDONTWRITEBYTECODE`` is set, it is dropped for them and the cache goes to
+``benchmarks/out/pycache`` (a warm-up run fills it). No timing is asserted; this prints a table.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import counts, synthetic  # noqa: E402
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+FLOOR = (
+    "import sys, zipfile\n"
+    "from lxml import etree\n"
+    "P, T = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p', "
+    "'{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t'\n"
+    "with zipfile.ZipFile(sys.argv[1]) as z:\n"
+    "    for name in ('word/document.xml', 'word/footnotes.xml'):\n"
+    "        root = etree.fromstring(z.read(name), etree.XMLParser(resolve_entities=False))\n"
+    "        texts = [''.join(t.text or '' for t in p.iter(T)) for p in root.iter(P)]\n"
+)
+
+
+def floor(path: Path) -> int:
+    """Read every paragraph's text (body and footnotes) with zipfile and lxml alone."""
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False)
+    n = 0
+    with zipfile.ZipFile(path) as z:
+        for name in ("word/document.xml", "word/footnotes.xml"):
+            root = etree.fromstring(z.read(name), parser)
+            texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+            n += len(texts)
+    return n
+
+
+def check(path: Path) -> int:
+    """``resolint check PATH --jobs 1`` in-process, output discarded."""
+    from resolint.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return main(["check", str(path), "--jobs", "1"])
+
+
+def timed(fn, *args, repeat: int) -> float:
+    """Median wall time in ms of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def traced_peak(fn, *args) -> float:
+    """tracemalloc peak in MiB of one call."""
+    tracemalloc.start()
+    try:
+        fn(*args)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 2**20
+
+
+def child_env() -> tuple[dict[str, str], str | None]:
+    env = dict(os.environ)
+    note = None
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        env.setdefault("PYTHONPYCACHEPREFIX", str(HERE / "out" / "pycache"))
+        note = f"PYTHONDONTWRITEBYTECODE dropped for child processes; byte code in {env['PYTHONPYCACHEPREFIX']}"
+    return env, note
+
+
+WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def run_child(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall time in ms of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    wall = (time.perf_counter() - t0) * 1000
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}")
+    return wall
+
+
+def peak_rss(cmd: list[str], env: dict[str, str]) -> float:
+    """Peak RSS in MiB of ``cmd`` run as the only child of a fresh wrapper process."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True, env=env)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024  # KiB on Linux
+
+
+def process(cmd: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+    return statistics.median(run_child(cmd, env) for _ in range(repeat)), peak_rss(cmd, env)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or platform.machine()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
+    ap.add_argument("--repeat", type=int, default=5, help="runs per measurement (the median is shown)")
+    args = ap.parse_args(argv)
+
+    env, note = child_env()
+    exe = shutil.which("resolint", path=os.path.dirname(sys.executable)) or shutil.which("resolint")
+    resolint_cmd = [exe] if exe else [sys.executable, "-m", "resolint"]
+    print(f"CPU: {cpu_model()} ({os.cpu_count()} logical), Python {sys.version.split()[0]}")
+    if note:
+        print(note)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for n in args.sizes:
+            paths[n] = Path(tmp) / f"synthetic-fr-{n}x.docx"
+            paths[n].write_bytes(synthetic(n))
+        # Warm-up: the byte-code cache of the children, then plugins and patterns in-process.
+        warm = Path(tmp) / "warm-up.docx"
+        warm.write_bytes(synthetic(2))
+        run_child([*resolint_cmd, "check", str(warm), "--jobs", "1"], env)
+        run_child([sys.executable, "-c", FLOOR, str(warm)], env)
+        check(warm)
+        floor(warm)
+        for n in args.sizes:
+            path = paths[n]
+            paragraphs, footnotes = counts(n)
+            floor_ms = timed(floor, path, repeat=args.repeat)
+            check_ms = timed(check, path, repeat=args.repeat)
+            floor_mib = traced_peak(floor, path)
+            check_mib = traced_peak(check, path)
+            proc_ms, proc_rss = process([*resolint_cmd, "check", str(path), "--jobs", "1"], env, args.repeat)
+            fproc_ms, fproc_rss = process([sys.executable, "-c", FLOOR, str(path)], env, args.repeat)
+            rows.append((f"{n}x", paragraphs, footnotes, path.stat().st_size / 1024, floor_ms, check_ms,
+                         check_ms / floor_ms, floor_mib, check_mib, fproc_ms, proc_ms, fproc_rss, proc_rss))
+
+    print(f"median of {args.repeat} runs, --jobs 1; memory: tracemalloc peak in-process, peak RSS of the process")
+    head = ("size", "paras", "notes", "KiB", "floor ms", "check ms", "ratio", "floor MiB", "check MiB",
+            "floor proc ms", "check proc ms", "floor RSS MiB", "check RSS MiB")
+    print("  ".join(f"{h:>{max(len(h), 5)}}" for h in head))
+    for r in rows:
+        cells = [r[0], str(r[1]), str(r[2]), f"{r[3]:.0f}", f"{r[4]:.1f}", f"{r[5]:.1f}", f"{r[6]:.2f}x",
+                 f"{r[7]:.1f}", f"{r[8]:.1f}", f"{r[9]:.0f}", f"{r[10]:.0f}", f"{r[11]:.1f}", f"{r[12]:.1f}"]
+        print("  ".join(f"{c:>{max(len(h), 5)}}" for c, h in zip(cells, head)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
