@@ -70,18 +70,34 @@ class EnumerationConsistency(Rule):
     }
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
-        # key: four words (case-folded); value: list of (comma pattern, part, start, end, text)
-        seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
+        # Each paragraph as words with, for each word, whether a comma follows it.
+        texts = []
         for part in doc.preamble + doc.operative + doc.subparagraphs:
-            toks = _tokens(part.scan_text)
-            words = [(i, t) for i, t in enumerate(toks) if t[0] != ","]
+            words: list[tuple[str, int, int]] = []
+            comma: list[int] = []
+            for tok, start, end in _tokens(part.scan_text):
+                if tok == ",":
+                    if comma:
+                        comma[-1] = 1
+                else:
+                    words.append((tok.casefold(), start, end))
+                    comma.append(0)
+            texts.append((part, words, comma))
+        # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
+        listed: set[tuple[str, ...]] = set()
+        for _part, words, comma in texts:
             for k in range(len(words) - 3):
-                window = words[k:k + 4]
-                first, last = window[0][0], window[-1][0]
-                commas = tuple(1 if any(toks[j][0] == "," for j in range(a[0] + 1, b[0])) else 0
-                               for a, b in zip(window, window[1:]))
-                key = tuple(t[1][0].casefold() for t in window)
-                seen[key].append((commas, part, toks[first][1], toks[last][2]))
+                if comma[k] + comma[k + 1] + comma[k + 2] >= 2:
+                    listed.add((words[k][0], words[k + 1][0], words[k + 2][0], words[k + 3][0]))
+        if not listed:
+            return
+        # Pass 2: every occurrence of those runs, with its commas.
+        seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
+        for part, words, comma in texts:
+            for k in range(len(words) - 3):
+                key = (words[k][0], words[k + 1][0], words[k + 2][0], words[k + 3][0])
+                if key in listed:
+                    seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, words[k][1], words[k + 3][2]))
         flagged: dict[int, list[list]] = defaultdict(list)  # paragraph index -> [start, end, part, example]
         for places in seen.values():
             if len(places) < 3:

@@ -84,16 +84,21 @@ def _sub_labels(subs: str) -> list[str]:
 
 
 def _op_by_number(doc: Resolution) -> dict[int, Paragraph]:
+    """Operative paragraphs by the number the reader sees (computed once per document)."""
+    cached = doc.facts.get("crossrefs.ops")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     out: dict[int, Paragraph] = {}
     for i, op in enumerate(doc.operative, 1):
         shown = (op.number or "").strip().rstrip(".").strip()
         out.setdefault(int(shown) if shown.isdigit() else i, op)
+    doc.facts["crossrefs.ops"] = out
     return out
 
 
 def _child(doc: Resolution, parent: Paragraph, label: str) -> Paragraph | None:
-    for p in doc.subparagraphs:
-        if p.parent is parent and regex.sub(r"[\s().]", "", p.number or "").casefold() == label.casefold():
+    for p in doc.children(parent):
+        if regex.sub(r"[\s().]", "", p.number or "").casefold() == label.casefold():
             return p
     return None
 
