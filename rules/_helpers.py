@@ -1,7 +1,7 @@
 """Small helpers shared by the built-in rules."""
 from __future__ import annotations
 
-from resolint.model import Kind, Paragraph, Resolution
+from resolint.model import Paragraph, Resolution
 
 
 def is_last_operative(doc: Resolution, part: Paragraph) -> bool:

@@ -3,24 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
 
+from resolint.ooxml.numbering import roman
 from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, lazy_pattern
 
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
-          ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 _LABEL_VALUE = lazy_pattern(r"^\(?([a-z]{1,6})\)?\.?$")
-
-
-def roman(n: int) -> str:
-    out = []
-    for sym, val in _ROMAN:
-        while n >= val:
-            out.append(sym)
-            n -= val
-    return "".join(out)
 
 
 def from_roman(s: str) -> int | None:

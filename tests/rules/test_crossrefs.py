@@ -1,10 +1,9 @@
 """Cross-reference rules X101-X102 on real .docx drafts."""
 from __future__ import annotations
 
-from resolint.config import Config
-from resolint.engine import check_file
 from resolint.findings import FixSafety
 from resolint.plugin_manager import get_manager
+from support.rulecheck import run, seen
 
 MANAGER = get_manager()
 
@@ -26,16 +25,8 @@ FR = """L’Assemblée générale,
 """
 
 
-def run(draft, text: str, lang: str, select: list[str]):
-    path = draft(text, lang)
-    result = check_file(path, Config(select=select, language=lang), MANAGER)
-    assert result.error is None, result.error
-    assert not [f for f in result.findings if f.code == "R001"], result.findings
-    return result
 
 
-def seen(result, finding) -> str:
-    return result.document.find(finding.label).text[finding.start:finding.end]
 
 
 def test_x101_english_missing_targets(draft) -> None:

@@ -10,6 +10,7 @@ from resolint.engine import check_file
 from resolint.findings import FixSafety, Severity
 from resolint.plugin_manager import get_manager
 from resolint.testing.builder import DocBuilder, FootnoteRef, NoteRef, Run
+from support.rulecheck import run, seen, fixed
 
 MANAGER = get_manager()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -22,19 +23,10 @@ def check(path: Path, lang: str, select: list[str], options: dict | None = None)
     return result
 
 
-def run(draft, text: str, lang: str, select: list[str], options: dict | None = None):
-    return check(draft(text, lang), lang, select, options)
 
 
-def seen(result, finding) -> str:
-    return result.document.find(finding.label).text[finding.start:finding.end]
 
 
-def fixed(result, finding) -> str:
-    text = result.document.find(finding.label).text
-    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.replacement + text[edit.end:]
-    return text
 
 
 def built(tmp_path: Path, *paragraphs: tuple) -> Path:

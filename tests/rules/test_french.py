@@ -7,29 +7,22 @@ from resolint.config import Config
 from resolint.engine import check_file
 from resolint.findings import FixSafety, Severity
 from resolint.plugin_manager import get_manager
+from support import rulecheck
+from support.rulecheck import seen, fixed
 
 MANAGER = get_manager()
 NBSP, NNBSP = "\u00a0", "\u202f"
 HEAD = "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n"
 
-
 def run(draft, text: str, select: list[str], options: dict | None = None):
-    path = draft(text, "fr")
-    result = check_file(path, Config(select=select, language="fr", rule_options=options or {}), MANAGER)
-    assert result.error is None, result.error
-    assert not [f for f in result.findings if f.code == "R001"], result.findings
-    return result
+    return rulecheck.run(draft, text, "fr", select, options)
 
 
-def seen(result, finding) -> str:
-    return result.document.find(finding.label).text[finding.start:finding.end]
 
 
-def fixed(result, finding) -> str:
-    text = result.document.find(finding.label).text
-    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.replacement + text[edit.end:]
-    return text
+
+
+
 
 
 # -- P201 ; : ! ? ------------------------------------------------------------------------------------

@@ -10,18 +10,17 @@ from resolint.engine import check_file
 from resolint.findings import Severity
 from resolint.plugin_manager import get_manager
 from resolint.rules.numbering import from_letter, from_roman, letter, roman
+from support import rulecheck
 
 MANAGER = get_manager()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CODES = ["N101", "N102", "N103", "N104", "N105"]
 
-
 def run(draft, text: str, language: str, select: list[str]):
-    path = draft(text, language)
-    result = check_file(path, Config(select=select, language=language), MANAGER)
-    assert result.error is None, result.error
-    assert not [f for f in result.findings if f.code == "R001"], result.findings
-    return result.findings
+    return rulecheck.run(draft, text, language, select).findings
+
+
+
 
 
 def test_label_helpers() -> None:

@@ -9,19 +9,18 @@ from resolint.config import Config
 from resolint.engine import check_file
 from resolint.findings import FixSafety, Severity
 from resolint.plugin_manager import get_manager
+from support import rulecheck
 
 MANAGER = get_manager()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CODES = ["S102", "S103", "S104", "S105", "S106", "S107", "S108", "S109"]
 
-
 def run(draft, text: str, language: str, select: list[str], options: dict | None = None):
-    path = draft(text, language)
-    config = Config(select=select, language=language, rule_options=options or {})
-    result = check_file(path, config, MANAGER)
-    assert result.error is None, result.error
-    assert not [f for f in result.findings if f.code == "R001"], result.findings
+    result = rulecheck.run(draft, text, language, select, options)
     return result.findings, result.document
+
+
+
 
 
 def span(doc, finding) -> str:

@@ -10,28 +10,16 @@ from resolint.engine import check_file
 from resolint.findings import FixSafety, Severity
 from resolint.plugin_manager import get_manager
 from resolint.rules.symbols import symbol_of_url, symbols_in
+from support.rulecheck import run, seen, fixed
 
 MANAGER = get_manager()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def run(draft, text: str, lang: str, select: list[str], options: dict | None = None):
-    path = draft(text, lang)
-    result = check_file(path, Config(select=select, language=lang, rule_options=options or {}), MANAGER)
-    assert result.error is None, result.error
-    assert not [f for f in result.findings if f.code == "R001"], result.findings
-    return result
 
 
-def seen(result, finding) -> str:
-    return result.document.find(finding.label).text[finding.start:finding.end]
 
 
-def fixed(result, finding) -> str:
-    text = result.document.find(finding.label).text
-    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.replacement + text[edit.end:]
-    return text
 
 
 def test_only_prefixed_strings_are_symbols() -> None:
