@@ -33,6 +33,8 @@ from typing import Any
 
 from lxml import etree
 
+from .ooxml.revisions import revision
+
 from .findings import Edit, Finding, FixSafety
 from .model import Paragraph, Resolution
 from .ooxml.ns import PKG_REL, REL_COMMENTS, REL_FOOTNOTES, REL_OFFICE_DOCUMENT, w
@@ -299,12 +301,10 @@ class Writer:
     fields: set[int] = field(default_factory=set)
     changed: set[int] = field(default_factory=set)  # ids of the story roots changed
 
-    def rev(self, tag: str) -> Any:
-        el = etree.Element(w(tag))
-        el.set(w("id"), str(self.next_id))
+    def rev(self, tag: str) -> etree._Element:
+        """A new revision mark by this writer's author, with the next free id."""
+        el = revision(tag, self.next_id, self.author, self.date)
         self.next_id += 1
-        el.set(w("author"), self.author)
-        el.set(w("date"), self.date)
         return el
 
     def own(self, el: Any) -> bool:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..ooxml.revisions import revision
+
 from ..ooxml.ns import R as R_NS
 from ..ooxml.ns import XML as XML_NS
 from ..ooxml.ns import w
@@ -47,11 +49,9 @@ class Context:
     fn_inserted: object = None  # callable(new_fn_id), for inserted refs
 
     def rev(self, tag: str) -> etree._Element:
-        el = etree.Element(w(tag))
-        el.set(w("id"), str(self.next_id))
+        """A new revision mark by this writer's author, with the next free id."""
+        el = revision(tag, self.next_id, self.author, self.date)
         self.next_id += 1
-        el.set(w("author"), self.author)
-        el.set(w("date"), self.date)
         return el
 
 
