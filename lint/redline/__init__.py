@@ -23,7 +23,8 @@ from datetime import datetime, timezone
 from . import report
 from .engine import Engine, Entry
 from .labels import document_labels
-from .package import read_package, zip_bytes
+from .package import read_package
+from ..ooxml.zipwrite import zip_bytes
 
 __all__ = ["Redline", "diff_files", "Entry"]
 

@@ -23,7 +23,8 @@ from ..ooxml.package import parse_xml
 from . import reader as rd
 from .reader import same_format
 from .align import align
-from .package import Docx, Raw, to_bytes
+from ..ooxml.zipwrite import Raw
+from .package import Docx, to_bytes
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
 

@@ -12,9 +12,6 @@ the redline is drawn between the two texts a reader sees with all changes accept
 """
 from __future__ import annotations
 
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -24,6 +21,7 @@ from ..ooxml.ns import REL_FOOTNOTES, REL_NUMBERING, REL_STYLES, w
 from ..ooxml.package import DEFAULT_LIMITS, Limits
 from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml as _core_parse
+from ..ooxml.zipwrite import Raw, raw_entries
 
 
 def to_bytes(root: etree._Element) -> bytes:
@@ -96,7 +94,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
             docx.footnotes_name = fn_name
             docx.footnotes = docx.part_xml(fn_name)
     if all_parts:
-        docx.raw = _raw_entries(pkg.path, parts)
+        docx.raw = raw_entries(pkg.path, parts)
     # the trees are written from their own fields, not from ``extra``
     docx.extra.pop(doc_name, None)
     if fn_name is not None:
@@ -105,80 +103,6 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
     if docx.footnotes is not None:
         accept_pending(docx.footnotes)
     return docx
-
-
-@dataclass(frozen=True)
-class Raw:
-    """A zip entry's compressed bytes, with what its headers say about them."""
-
-    method: int
-    crc: int
-    size: int
-    data: bytes
-
-
-def _raw_entries(path, parts: dict[str, bytes]) -> dict[str, Raw]:
-    """Compressed bytes of the entries whose content was read (and so checked) in ``parts``.
-
-    An entry is kept only when it is plainly stored or deflated, unencrypted, and its CRC
-    matches the content read; otherwise it is compressed again when written.
-    """
-    out: dict[str, Raw] = {}
-    try:
-        with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
-            for info in zf.infolist():
-                data = parts.get(info.filename)
-                if (data is None or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED,
-                                                                                         zipfile.ZIP_DEFLATED)
-                        or info.file_size != len(data) or info.compress_size > 2 * len(data) + 1024):
-                    continue
-                fh.seek(info.header_offset)
-                head = fh.read(30)
-                if len(head) != 30 or head[:4] != b"PK\x03\x04":
-                    continue
-                n, m = struct.unpack("<HH", head[26:30])
-                fh.seek(info.header_offset + 30 + n + m)
-                blob = fh.read(info.compress_size)
-                if len(blob) == info.compress_size and zlib.crc32(data) == info.CRC:
-                    out[info.filename] = Raw(info.compress_type, info.CRC, len(data), blob)
-    except (OSError, zipfile.BadZipFile, struct.error, ValueError):
-        return {}
-    return out
-
-
-def zip_bytes(entries: list[tuple[str, bytes | Raw]]) -> bytes:
-    """A zip of ``entries`` in the order given, like :func:`resolint.ooxml.zipwrite.package_bytes`
-    (fixed timestamp and permissions), copying :class:`Raw` entries without recompressing them."""
-    from ..ooxml.zipwrite import FIXED_DATE
-
-    y, mo, d, h, mi, sec = FIXED_DATE
-    dos_time = h << 11 | mi << 5 | sec // 2
-    dos_date = (y - 1980) << 9 | mo << 5 | d
-    chunks: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, content in entries:
-        if isinstance(content, Raw):
-            method, crc, size, blob = content.method, content.crc, content.size, content.data
-        else:
-            comp = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-            method, crc, size = zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content)
-            blob = comp.compress(content) + comp.flush()
-        try:
-            fname, flags = name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            fname, flags = name.encode("utf-8"), 0x800
-        if max(offset, len(blob), size) >= 0xFFFFFFFF:
-            raise ValueError("package too large for a zip without ZIP64")
-        local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, flags, method, dos_time, dos_date,
-                            crc, len(blob), size, len(fname), 0)
-        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, flags, method, dos_time, dos_date,
-                                   crc, len(blob), size, len(fname), 0, 0, 0, 0, 0o644 << 16, offset) + fname)
-        chunks += (local, fname, blob)
-        offset += len(local) + len(fname) + len(blob)
-    cd = b"".join(central)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), len(cd), offset, 0)
-    return b"".join(chunks) + cd + end
 
 
 _BODY = w("body")
