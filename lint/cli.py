@@ -246,6 +246,9 @@ def cmd_rules(args: argparse.Namespace, manager: "Manager") -> int:
 
 def cmd_explain(args: argparse.Namespace, manager: "Manager") -> int:
     rule = manager.rule(args.rule)
+    if rule is None and args.rule.upper() in ("R001", "RULE-CRASHED"):
+        print(CRASH_DOC)
+        return 0
     if rule is None:
         raise UsageError(f"unknown rule {args.rule!r}; `resolint rules` lists them")
     doc = rule.documentation()
@@ -300,6 +303,29 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
         text = redline.to_text()
     _emit(text, args.output)
     return 0
+
+
+CRASH_DOC = """R001 rule-crashed
+
+A rule raised an error on one part of the draft.
+
+## What it does
+The engine runs every rule on its own: when a rule fails on a paragraph (a bug in a plugin,
+or a regular-expression search that passed `regex-timeout`), the failure becomes this
+finding at that paragraph, naming the rule and the error, and the other rules still run.
+
+## Why
+One broken rule must not hide every other finding, nor crash a pre-commit hook or CI.
+
+## Example
+R001 [OP 2] rule X101 (cross-reference-target) crashed: TimeoutError: regex timed out
+
+## Use instead
+Report the message to the rule's author; meanwhile `--ignore` the rule, or raise
+`regex-timeout` in [tool.resolint] if the draft has very long paragraphs.
+
+## References
+- README, "Hostile and broken files"; docs/limits.md."""
 
 
 def cmd_plugins(args: argparse.Namespace, manager: "Manager") -> int:

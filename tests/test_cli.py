@@ -102,6 +102,8 @@ def test_rules_explain_plugins(capsys) -> None:
     doc = capsys.readouterr().out
     for section in ("What it does", "Why", "Example", "Use instead", "References"):
         assert f"## {section}" in doc
+    assert main(["explain", "R001"]) == 0  # findings of the engine itself are explained too
+    assert "## What it does" in capsys.readouterr().out
     assert main(["explain", "no-such-rule"]) == 2
     capsys.readouterr()
     assert main(["plugins"]) == 0
