@@ -21,6 +21,8 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
+from ._helpers import casefolded, has_any, memo
+
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
 _BODY = (Kind.TITLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
@@ -174,13 +176,32 @@ def _date_from(m: Any, language: str) -> DateRef | None:
                    dot, comma, first, sep if sep.strip() == "" and sep else " ")
 
 
+@cache
+def _month_words(language: str) -> tuple[str, ...]:
+    """Folded month names and abbreviations, without those that contain a shorter one ("janvier": "janv")."""
+    data = date_data()[language]
+    words = {w.casefold() for w in list(data["months"]) + list(data.get("month_abbreviations", {}))}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 def dates_in(text: str, language: str) -> list[DateRef]:
-    out = []
+    out: list[DateRef] = []
+    if not has_any(casefolded(text), _month_words(language)):
+        return out  # every date names its month
     for m in iter_matches(date_pattern(language), text):
         d = _date_from(m, language)
         if d is not None:
             out.append(d)
     return out
+
+
+def document_dates(doc: Resolution, text: str, language: str) -> list[DateRef]:
+    """:func:`dates_in`, once per text of ``doc``: C104 and C105 read the same dates."""
+    found = memo(doc, f"citations.dates.{language}")
+    dates = found.get(text)
+    if dates is None:
+        dates = found[text] = dates_in(text, language)
+    return dates
 
 
 def house_date(d: DateRef, language: str) -> str:
@@ -246,6 +267,8 @@ def _organ_patterns() -> tuple[Any, Any, dict[str, str]]:
 
 _KEYWORD = lazy_pattern(r"(?<![\p{L}])(?P<kw>résolutions?|resolutions?|décisions?|decisions?)(?![\p{L}])",
                          regex.IGNORECASE | regex.V1)
+#: The keywords of _KEYWORD, folded (without the plural "s"): one of them is in every citation.
+_KEYWORD_WORDS = ("résolution", "resolution", "décision", "decision")
 _LETTERS = rf"(?:{_SP}[A-Z](?:{_SP}(?:and|et|to|à){_SP}[A-Z])?(?![\p{{L}}\p{{N}}]))"
 _ITEM = lazy_pattern(
     rf"""(?:
@@ -275,10 +298,12 @@ def _normal(number: str) -> str:
 def citations_in(part: Paragraph, language: str) -> list[Cited]:
     """Every resolution or decision number cited in ``part``, in text order."""
     text = part.scan_text
+    out: list[Cited] = []
+    if not has_any(casefolded(text), _KEYWORD_WORDS):
+        return out  # no keyword, no citation
     lang = language if language in date_data() else "en"
     dpat = date_pattern(lang)
     before, after, names = _organ_patterns()
-    out: list[Cited] = []
     for km in iter_matches(_KEYWORD, text):
         kw = km.group("kw")
         decision = kw.casefold().startswith("d")
@@ -344,11 +369,20 @@ def document_citations(doc: Resolution, language: str) -> list[Cited]:
         found = []
         for part in doc.paragraphs:
             if part.kind in _BODY:
-                found.extend(citations_in(part, language))
+                found.extend(part_citations(doc, part, language))
         for part in doc.footnote_paragraphs():
-            found.extend(citations_in(part, language))
+            found.extend(part_citations(doc, part, language))
         doc.facts[cache_key] = found
     return found
+
+
+def part_citations(doc: Resolution, part: Paragraph, language: str) -> list[Cited]:
+    """:func:`citations_in`, once per part of ``doc``: several rules read the citations of a part."""
+    found = memo(doc, f"citations.parts.{language}")
+    cited = found.get(id(part))  # parts live as long as the document (and its facts)
+    if cited is None:
+        cited = found[id(part)] = citations_in(part, language)
+    return cited
 
 
 def _nth(n: int) -> str:
@@ -621,7 +655,7 @@ class DateValidity(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
-        for d in dates_in(text, ctx.language):
+        for d in document_dates(ctx.doc, text, ctx.language):
             if not d.valid:
                 yield ctx.finding(part, f"{text[d.start:d.end]!r} is not a valid date", d.start, d.end)
                 continue
@@ -682,7 +716,7 @@ class DateForm(Rule):
         text = part.scan_text
         lang = ctx.language
         data = date_data()[lang]
-        for d in dates_in(text, lang):
+        for d in document_dates(ctx.doc, text, lang):
             if not d.valid:
                 continue  # C104's finding
             problems = []
@@ -778,6 +812,8 @@ class SessionOrdinal(Rule):
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         lang = ctx.language
         text = part.scan_text
+        if not has_any(casefolded(text), (date_data()[lang]["session_word"].casefold(),)):
+            return  # both patterns end before the word "session"
         valid, by_key, _vocab, _first = _ordinal_tables(lang)
         et = date_data()[lang]["ordinals"].get("et_word", "\0")
         words, figures = self._patterns(lang)

@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import accumulate
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-](?=[^\W\d_]))*|,")
+#: A word of an enumeration: letters, with single apostrophes or hyphens inside. Split with
+#: it, a text gives its words and, between them, the text where the commas are.
+_TOKEN_WORD = re.compile(r"([^\W\d_]+(?:[’'-][^\W\d_]+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """Words and commas of ``text`` with their offsets (footnote marks ignored)."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.replace(MARK, " "))]
 
 
 class EnumerationConsistency(Rule):
@@ -70,34 +69,42 @@ class EnumerationConsistency(Rule):
     }
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
-        # Each paragraph as words with, for each word, whether a comma follows it.
+        # Each paragraph as words with, for each word, whether a comma follows it (a "," in the
+        # text before the next word; footnote marks ignored). Split (in C) gives the words and
+        # their offsets; only the commas, few, are placed one by one.
         texts = []
         for part in doc.preamble + doc.operative + doc.subparagraphs:
-            words: list[tuple[str, int, int]] = []
-            comma: list[int] = []
-            for tok, start, end in _tokens(part.scan_text):
-                if tok == ",":
-                    if comma:
-                        comma[-1] = 1
-                else:
-                    words.append((tok.casefold(), start, end))
-                    comma.append(0)
-            texts.append((part, words, comma))
+            text = part.scan_text.replace(MARK, " ")
+            pieces = _TOKEN_WORD.split(text)  # gap, word, gap, word, ..., gap
+            words = list(map(str.casefold, pieces[1::2]))
+            ends = list(accumulate(map(len, pieces)))  # word k spans ends[2k]..ends[2k + 1]
+            word_ends = ends[1::2]
+            comma = [0] * len(words)
+            at = text.find(",")
+            while at >= 0:
+                k = bisect_right(word_ends, at) - 1  # the last word before the comma
+                if k >= 0:
+                    comma[k] = 1
+                at = text.find(",", at + 1)
+            texts.append((part, ends, words, comma))
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
-        for _part, words, comma in texts:
-            for k in range(len(words) - 3):
-                if comma[k] + comma[k + 1] + comma[k + 2] >= 2:
-                    listed.add((words[k][0], words[k + 1][0], words[k + 2][0], words[k + 3][0]))
+        for _part, _ends, words, comma in texts:
+            # Only the runs around a comma can hold two of them.
+            near = {k for c, flag in enumerate(comma) if flag for k in range(c - 2, c + 1)}
+            for k in near:
+                if 0 <= k < len(words) - 3 and comma[k] + comma[k + 1] + comma[k + 2] >= 2:
+                    listed.add((words[k], words[k + 1], words[k + 2], words[k + 3]))
         if not listed:
             return
         # Pass 2: every occurrence of those runs, with its commas.
+        starts = {key[0] for key in listed}
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
-        for part, words, comma in texts:
-            for k in range(len(words) - 3):
-                key = (words[k][0], words[k + 1][0], words[k + 2][0], words[k + 3][0])
+        for part, ends, words, comma in texts:
+            for k in [k for k, w in enumerate(words[:len(words) - 3]) if w in starts]:
+                key = (words[k], words[k + 1], words[k + 2], words[k + 3])
                 if key in listed:
-                    seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, words[k][1], words[k + 3][2]))
+                    seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, ends[2 * k], ends[2 * k + 7]))
         flagged: dict[int, list[list]] = defaultdict(list)  # paragraph index -> [start, end, part, example]
         for places in seen.values():
             if len(places) < 3:
@@ -180,21 +187,28 @@ class SplitWord(Rule):
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         parts = [p for p in doc.all_parts() if p.text.strip()]
+        texts = [p.scan_text for p in parts]
+        folded = [list(map(str.casefold, _WORD.findall(text))) for text in texts]
         vocab: Counter[str] = Counter()
-        for part in parts:
-            vocab.update(w.casefold() for w in _WORD.findall(part.scan_text))
-        for part in parts:
-            text = part.scan_text
-            matches = list(_WORD.finditer(text))
-            for a, b in zip(matches, matches[1:]):
-                if text[a.end():b.start()] != " ":
+        for words in folded:
+            vocab.update(words)
+        common = {w for w, n in vocab.items() if n >= 2}
+        for part, text, words in zip(parts, texts, folded):
+            gaps: list[str] | None = None  # text between consecutive words, found when first needed
+            matches: list | None = None  # type: ignore[type-arg]
+            # Cheapest test first: most pairs of words do not join into a word of the document.
+            for i, (left, right) in enumerate(zip(words, words[1:])):
+                if left + right not in common or min(len(left), len(right)) < 2:
                     continue
-                left, right = a.group().casefold(), b.group().casefold()
-                joined = left + right
-                if vocab[joined] < 2 or min(len(left), len(right)) < 2:
+                if gaps is None:
+                    gaps = _WORD.split(text)
+                if gaps[i + 1] != " ":
                     continue
                 if vocab[left] > 1 and vocab[right] > 1:
                     continue
+                if matches is None:
+                    matches = list(_WORD.finditer(text))
+                a, b = matches[i], matches[i + 1]
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
                 yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
                                   a.start(), b.end(), fix=fix)

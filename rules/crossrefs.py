@@ -12,7 +12,7 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import top_of
+from ._helpers import casefolded, has_any, top_of
 
 _SP = r"[\s\u00a0\u202f]"
 
@@ -117,6 +117,8 @@ def citations(part: Paragraph, doc: Resolution, language: str) -> Iterator[Citat
     if part.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
         return
     text = part.scan_text
+    if not has_any(casefolded(text), ("paragraph", "alinéa")):
+        return  # every reference names a (sub)paragraph or an alinéa
     ops = _op_by_number(doc)
     if not ops:
         return

@@ -199,6 +199,8 @@ class FrenchGuillemetSpacing(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
+        if "«" not in text and "»" not in text:
+            return  # nothing for _GUILLEMET to find
         for m in iter_matches(_GUILLEMET, text):
             i = m.start()
             mark = text[i]
@@ -289,6 +291,9 @@ class FrenchApostrophe(Rule):
         pattern, good, what = ((_STRAIGHT, "’", "straight apostrophe (')") if policy == "typographic"
                                else (_CURLY, "'", "typographic apostrophe (’)"))
         text = part.scan_text
+        wrong = "’" if good == "'" else "'"  # the apostrophe the pattern looks for
+        if wrong not in text:
+            return
         for m in iter_matches(pattern, text):
             i = m.start()
             spaced_before = text[i - 1] in " \u00a0\u202f"

@@ -13,7 +13,7 @@ from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import is_last_operative, last_in_block, top_of
+from ._helpers import has_pair, is_last_operative, last_in_block, top_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -199,6 +199,8 @@ class SpaceBeforePunctuation(Rule):
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
         marks = _marks_before_space(ctx.language)
+        if not has_pair(text, SPACES + "\t", marks):
+            return  # a finding is a space (or tab) just before one of ``marks``
         urls = url_spans(text)
         for m in iter_matches(_BEFORE_MARK, text):
             mark = m.group(2)
@@ -272,6 +274,8 @@ class DoubleSpace(Rule):
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
         before_marks = _marks_before_space(ctx.language)
+        if not has_pair(text, SPACES, SPACES):
+            return  # no two spaces in a row
         for m in iter_matches(_MULTI_SPACE, text):
             start, end = m.start(), m.end()
             if not text[:start].strip() or not text[end:].strip():
@@ -356,6 +360,8 @@ class ApostropheSpacing(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
+        if not (has_pair(text, SPACES, "’'") or has_pair(text, "’'", SPACES)):
+            return  # a finding needs a space just before or just after the apostrophe
         fr, en = _apostrophe_patterns()
         pattern = fr if ctx.language == "fr" else en
         for m in iter_matches(pattern, text):
@@ -391,6 +397,7 @@ _SPACED_HYPHEN = lazy_pattern(
     regex.V1)
 
 
+_HYPHENS = "-\u2010\u2011"
 _HYPHEN_GAP = lazy_pattern(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
 
 
@@ -445,6 +452,8 @@ class HyphenSpacing(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
+        if not (has_pair(text, SPACES, _HYPHENS) or has_pair(text, _HYPHENS, SPACES)):
+            return  # cheaper than _HYPHEN_GAP, and needed by it
         if not _HYPHEN_GAP.search(text):
             return
         tails, heads, suspension = _hyphen_data()

@@ -15,7 +15,7 @@ from resolint.language import LanguagePack
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, lazy_pattern
 
-from ._helpers import children
+from ._helpers import children, memo
 from .punctuation import _STACKED, expected_end
 
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
@@ -193,7 +193,19 @@ def _longest(norm: list[str], i: int, phrases: frozenset[tuple[str, ...]], limit
 
 
 def parse_opener(part: Paragraph, ctx: Context) -> Opener | None:
-    """Read the opening words of ``part``; None when it does not open with a word."""
+    """Read the opening words of ``part``; None when it does not open with a word.
+
+    Read once per part (and language pack) of a document: six rules ask. The openers are
+    only read by the rules, never changed, so sharing them is safe.
+    """
+    found = memo(ctx.doc, "structure.openers")
+    key = (id(part), id(ctx.pack), ctx.language)  # parts live as long as the document
+    if key not in found:
+        found[key] = _parse_opener(part, ctx)
+    return found[key]  # type: ignore[no-any-return]
+
+
+def _parse_opener(part: Paragraph, ctx: Context) -> Opener | None:
     text = part.scan_text
     lead = len(text) - len(text.lstrip())
     words: list[tuple[str, int, int]] = []

@@ -20,7 +20,7 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from .citations import citations_in
+from .citations import part_citations
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -179,8 +179,12 @@ def _symbols_in(text: str) -> tuple[Symbol, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
 def symbol_of_url(url: str) -> str | None:
-    """The document symbol a UN documents link points to ("https://undocs.org/fr/A/RES/24/7" -> "A/RES/24/7")."""
+    """The document symbol a UN documents link points to ("https://undocs.org/fr/A/RES/24/7" -> "A/RES/24/7").
+
+    Cached: a draft links to the same documents again and again, and the answer is a string.
+    """
     data = symbol_data()["links"]
     try:
         parts = urlsplit(url.strip())
@@ -205,6 +209,13 @@ def symbol_of_url(url: str) -> str | None:
         return None
     sym = _canonical(m)
     return sym.canonical if sym else None
+
+
+@cache
+def _number_pattern(short: str) -> Any:
+    """A resolution number ("61/171", "2334 (2016)") as written in text, spaces optional."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}/\-.]){regex.escape(short).replace(' ', f'{_SP}?')}"
+                         rf"(?![\p{{N}}/])")
 
 
 def _squash(s: str) -> str:
@@ -327,7 +338,7 @@ class SecurityCouncilYear(Rule):
                     and sym.parts[1].isdigit():
                 yield ctx.finding(part, f"Security Council resolution symbol {sym.written!r} lacks its year: "
                                   f"'{sym.written} (year)'", sym.start, sym.end)
-        for c in citations_in(part, ctx.language):
+        for c in part_citations(ctx.doc, part, ctx.language):
             if c.form != "bare":
                 continue
             if not (c.organ == "SC" or (c.organ is None and ctx.doc.organ == "SC")):
@@ -554,14 +565,12 @@ class LinkTarget(Rule):
                     yield ctx.finding(part, f"link to {target} is on {word!r}, another document", start, end)
                 continue
             short = tsym0.short_number()
-            pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}/\-.]){regex.escape(short).replace(' ', f'{_SP}?')}"
-                                rf"(?![\p{{N}}/])")
-            if not pat.search(word):
+            if not _number_pattern(short).search(word):
                 yield ctx.finding(part, f"link to {target} is on {word!r}, which is not resolution {short}",
                                   start, end)
                 continue
             if cited is None:
-                cited = citations_in(part, ctx.language)
+                cited = part_citations(ctx.doc, part, ctx.language)
             covering = [c for c in cited if c.start < end and start < c.end]
             if any(c.decision for c in covering):
                 yield ctx.finding(part, f"decision linked to {target}: decisions have no document symbol",

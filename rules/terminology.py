@@ -11,6 +11,7 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
+from ._helpers import casefolded
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
@@ -24,14 +25,18 @@ def _terms() -> dict[str, Any]:
 
 
 @cache
-def _term_patterns(language: str) -> list[tuple[Any, dict[str, Any]]]:
-    """One pattern per fixed term, longest first: the term's words in any case, space or hyphen between."""
+def _term_patterns(language: str) -> list[tuple[Any, dict[str, Any], tuple[str, ...]]]:
+    """One pattern per fixed term, longest first: the term's words in any case, space or hyphen between.
+
+    With each pattern, the term's words case-folded: a text without all of them (folded)
+    cannot match, and is not searched.
+    """
     out = []
     for entry in sorted(_terms().get("terms", {}).get(language, []), key=lambda e: -len(e["correct"])):
         words = entry["correct"].replace("-", " ").split()
         body = r"[\s\u00a0\u202f\-]+".join(regex.escape(w) for w in words)
         pattern = lazy_pattern(r"(?<![\p{L}\p{M}\d\-])" + body + r"(?![\p{L}\p{M}\d])", regex.V1 | regex.IGNORECASE)
-        out.append((pattern, entry))
+        out.append((pattern, entry, tuple(w.casefold() for w in words)))
     return out
 
 
@@ -110,7 +115,10 @@ class FixedTerms(Rule):
         text = part.scan_text
         lang = ctx.language
         taken: list[tuple[int, int]] = []
-        for pattern, entry in _term_patterns(lang):
+        folded = casefolded(text)
+        for pattern, entry, words in _term_patterns(lang):
+            if folded is not None and not all(w in folded for w in words):
+                continue
             correct = entry["correct"]
             for m in iter_matches(pattern, text):
                 found = m.group()
@@ -308,8 +316,11 @@ class AcronymFirstUse(Rule):
                  if p.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)]
         known: dict[str, str] = dict(_terms().get("acronyms", {}).get(ctx.language, {}))
         candidates = set(known)
-        for p in parts:
-            for m in iter_matches(_ACRONYM_IN_PARENS, p.scan_text):
+        texts = [p.scan_text for p in parts]
+        for text in texts:
+            if "(" not in text:
+                continue
+            for m in iter_matches(_ACRONYM_IN_PARENS, text):
                 token = m.group(1)
                 letters = sum(c.isalpha() for c in token)
                 if letters >= 3 and not _ROMAN.fullmatch(token):
@@ -318,8 +329,9 @@ class AcronymFirstUse(Rule):
             pattern = _compiled(r"(?<![\p{L}\d/.\-])" + regex.escape(acronym) + r"(?![\p{L}\d/\-])")
             first_def: tuple[int, Paragraph] | None = None
             first_use: tuple[int, Paragraph, int, int] | None = None
-            for order, p in enumerate(parts):
-                text = p.scan_text
+            for order, (p, text) in enumerate(zip(parts, texts)):
+                if acronym not in text:
+                    continue  # the pattern is case-sensitive: no match without the acronym itself
                 urls = url_spans(text)
                 for m in iter_matches(pattern, text):
                     if inside(urls, m.start()):
