@@ -26,8 +26,6 @@ from .ooxml.package import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from .rule import Rule
 
-TOP_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "language", "limits", "regex-timeout"}
-
 
 @dataclass
 class Config:

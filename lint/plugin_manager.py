@@ -93,8 +93,9 @@ class Manager:
         """All registered rules by code; a duplicate code is a configuration error."""
         out: dict[str, Rule] = {}
         names: dict[str, str] = {}
-        for plugin_rules in self.hook.resolint_rules():
-            for rule in plugin_rules or ():
+        for impl in self.hook.resolint_rules.get_hookimpls():
+            for rule in impl.function() or ():
+                rule.plugin = impl.plugin_name  # which plugin registered it, for reports
                 if rule.code in out:
                     raise ConfigError(f"two rules share the code {rule.code}: {out[rule.code].name}, {rule.name}")
                 if rule.name in names:
