@@ -13,7 +13,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -21,6 +20,8 @@ from typing import IO, TYPE_CHECKING, Any
 from .engine import FileResult, check_file
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .actions import Actions
     from .config import Config
     from .findings import Finding
@@ -188,6 +189,9 @@ def check_files(paths: Sequence[Path], manager: "Manager", options: Options, *, 
                 bar.advance()
             return results
         slots: list[FileResult | None] = [None] * len(paths)
+        # Imported here: process pools cost start-up time that one-file runs should not pay.
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(options, str(paths[0]), actions)) as pool:
             pending: set[Future[list[tuple[int, FileResult]]]] = {

@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resolint.batch import span_text
 from resolint.hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ def fingerprint(finding: "Finding", document: "Resolution | None" = None) -> str
     survives edits elsewhere in the draft. Zero-width findings use their message instead."""
     span = finding.extra.get("span")
     if span is None:
+        from resolint.batch import span_text
+
         span = span_text(finding, document) or ""
     what = _normalise(span) or "msg:" + _normalise(finding.message)
     key = "\x1f".join((finding.code, finding.label, what, display_path(finding.path)))
@@ -162,6 +163,8 @@ class SarifFormatter:
                 # charOffset, which SARIF counts from the start of the (binary) file.
                 span = f.extra.get("span")
                 if span is None:
+                    from resolint.batch import span_text
+
                     span = span_text(f, res.document)
                 if span:
                     region["snippet"] = {"text": span}
