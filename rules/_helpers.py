@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from resolint.model import Paragraph, Resolution
+from resolint.model import Paragraph, Resolution, Scope
+
+#: Every part that holds text a reader sees (rules on spelling, spacing and punctuation).
+EVERY_TEXT_SCOPE = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
 
 
 def is_last_operative(doc: Resolution, part: Paragraph) -> bool:

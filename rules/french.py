@@ -7,12 +7,13 @@ from functools import cache
 import regex
 
 from resolint.findings import Finding, FixSafety, Severity
-from resolint.model import Paragraph, Scope
+from resolint.model import Paragraph
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
+from ._helpers import EVERY_TEXT_SCOPE
 from .punctuation import NBSP, NNBSP, inside, load_data, space_names, url_spans
 
-_SCOPES = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+_SCOPES = EVERY_TEXT_SCOPE
 STYLES = ("any-nbsp", "nnbsp", "nbsp")
 _ANY = (NBSP, NNBSP)
 

@@ -13,7 +13,7 @@ from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import has_pair, is_last_operative, last_in_block, top_of
+from ._helpers import EVERY_TEXT_SCOPE, has_pair, is_last_operative, last_in_block, top_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -181,7 +181,7 @@ class SpaceBeforePunctuation(Rule):
     code = "P102"
     name = "space-before-punctuation"
     summary = "No space before ',' '.' (and in English before ';' ':' '!' '?')"
-    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    scopes = EVERY_TEXT_SCOPE
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.SAFE
@@ -256,7 +256,7 @@ class DoubleSpace(Rule):
     code = "P103"
     name = "double-space"
     summary = "No runs of two or more spaces (plain or no-break)"
-    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    scopes = EVERY_TEXT_SCOPE
     languages = ("en", "fr")
     severity = Severity.WARNING
     fix = FixSafety.SAFE
@@ -342,7 +342,7 @@ class ApostropheSpacing(Rule):
     code = "P104"
     name = "apostrophe-spacing"
     summary = "No space around an apostrophe inside a word"
-    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    scopes = EVERY_TEXT_SCOPE
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.SAFE
@@ -432,7 +432,7 @@ class HyphenSpacing(Rule):
     code = "P105"
     name = "hyphen-spacing"
     summary = "No space on one side of a hyphen in a compound"
-    scopes = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    scopes = EVERY_TEXT_SCOPE
     languages = ("en", "fr")
     severity = Severity.WARNING
     fix = FixSafety.SAFE
