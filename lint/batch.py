@@ -66,10 +66,8 @@ def span_text(finding: "Finding", document: "Resolution | None") -> str | None:
     """The text a finding flags (footnote marks as U+FFFC), or None if the part is unknown."""
     if document is None or finding.paragraph <= 0:
         return None
-    for part in document.all_parts():
-        if part.index == finding.paragraph:
-            return part.scan_text[finding.start:finding.end]
-    return None
+    part = document.part(finding.paragraph)
+    return None if part is None else part.scan_text[finding.start:finding.end]
 
 
 def annotate(result: FileResult) -> FileResult:

@@ -105,16 +105,23 @@ class Paragraph:
     parent: "Paragraph | None" = field(default=None, repr=False)
     element: Any = field(default=None, repr=False, compare=False)
 
+    _scan: tuple[str, int, str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def scan_text(self) -> str:
         """``text`` with footnote marks replaced by :data:`MARK` (same length, same offsets)."""
         if not self.footnote_refs:
             return self.text
+        cached = self._scan
+        if cached is not None and cached[0] is self.text and cached[1] == len(self.footnote_refs):
+            return cached[2]
         chars = list(self.text)
         for ref in self.footnote_refs:
             for i in range(ref.start, ref.end):
                 chars[i] = MARK
-        return "".join(chars)
+        value = "".join(chars)
+        self._scan = (self.text, len(self.footnote_refs), value)
+        return value
 
     def opener(self) -> tuple[str, int, int]:
         """The leading run of italic text (the opener), with its offsets; ("", 0, 0) if none."""
@@ -250,7 +257,19 @@ class Resolution:
         return self.by_kind(Kind.SUBPARAGRAPH)
 
     def footnote_paragraphs(self) -> list[Paragraph]:
+        return list(self._footnote_paragraphs)
+
+    @cached_property
+    def _footnote_paragraphs(self) -> list[Paragraph]:
         return [p for fn in self.footnotes for p in fn.paragraphs]
+
+    @cached_property
+    def _by_index(self) -> dict[int, Paragraph]:
+        return {p.index: p for p in self.paragraphs + self._footnote_paragraphs}
+
+    def part(self, index: int) -> Paragraph | None:
+        """The part (body or footnote paragraph) with this index, or None."""
+        return self._by_index.get(index)
 
     def find(self, label: str) -> Paragraph | None:
         """The first part whose label is ``label`` (``"OP 2"``, ``"FN 6"``...)."""
@@ -263,4 +282,4 @@ class Resolution:
         return None
 
     def all_parts(self) -> list[Paragraph]:
-        return self.paragraphs + self.footnote_paragraphs()
+        return self.paragraphs + self._footnote_paragraphs

@@ -15,7 +15,7 @@ _NOT_RULES = {"R001": "rule-crashed"}
 
 def _finding(doc: Resolution, ctx: Context, sup: Suppression, message: str) -> Finding:
     c = sup.comment
-    part = next((p for p in doc.all_parts() if p.index == c.start_paragraph), None) if c.start_paragraph else None
+    part = doc.part(c.start_paragraph) if c.start_paragraph else None
     if part is None:
         return ctx.finding(None, message)
     end = c.end_offset if c.end_paragraph == c.start_paragraph else len(part.text)
