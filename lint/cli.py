@@ -41,69 +41,112 @@ def _blocked(argv: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_parser(manager: "Manager | None" = None) -> argparse.ArgumentParser:
+SUBCOMMANDS = {
+    "check": "lint .docx drafts",
+    "rules": "list the rules",
+    "explain": "print a rule's documentation",
+    "plugins": "list the loaded plugins",
+    "diff": "write OLD -> NEW as Word tracked changes (a redline)",
+    "textconv": "print a draft as labelled lines of text (git diff driver)",
+}
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (its first argument that is not ``-p VALUE``), if known."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "-p":
+            i += 2
+            continue
+        if arg.startswith("-p"):
+            i += 1
+            continue
+        return arg if arg in SUBCOMMANDS else None
+    return None
+
+
+def _hidden_plugin_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME", help=argparse.SUPPRESS)
+
+
+def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("paths", nargs="*", default=["."], help="files or folders (folders: every *.docx)")
+    p.add_argument("--format", default="text", help="output format: text, json (plugins add more)")
+    p.add_argument("--select", type=_csv, help="rule codes, prefixes or names to enable (comma-separated)")
+    p.add_argument("--ignore", type=_csv, default=[], help="rule codes, prefixes or names to disable")
+    p.add_argument("--language", help="language of the drafts (en, fr...), overriding detection")
+    p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    p.add_argument("--fix", action="store_true",
+                   help="apply safe fixes and write DRAFT.fixed.docx (or the input with --in-place)")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix: apply unsafe fixes too")
+    p.add_argument("--in-place", action="store_true", help="with --fix: rewrite the input file itself")
+    p.add_argument("--track", action="store_true",
+                   help="with --fix: write each fix as a Word tracked change to review")
+    p.add_argument("--author", default=None, metavar="NAME",
+                   help="author of tracked changes and comments (default: resolint)")
+    p.add_argument("--date", default=None, metavar="ISO",
+                   help="date of tracked changes and comments: an ISO date or 'now' "
+                        "(default: a fixed date, so that output is reproducible)")
+    p.add_argument("--annotate", metavar="OUT",
+                   help="write a copy of the draft with every finding as a Word comment "
+                            "(OUT: a .docx file, or a folder for several drafts)")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="check drafts in N processes (default 0: one per CPU)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown only when standard error is a terminal)")
+    if manager is not None:
+        manager.hook.resolint_addoption(parser=p)
+    _hidden_plugin_option(p)
+
+
+def _add_rules(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _hidden_plugin_option(p)
+
+
+def _add_explain(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("rule", help="rule code or name")
+    _hidden_plugin_option(p)
+
+
+def _add_plugins(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    _hidden_plugin_option(p)
+
+
+def _add_diff(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("old", help="the earlier text (the official A/RES document or the previous draft)")
+    p.add_argument("new", help="the new draft")
+    p.add_argument("-o", "--output", help="where to write the result (docx: required; others: stdout if absent)")
+    p.add_argument("--format", choices=["docx", "html", "text", "json"], default=None,
+                   help="docx (default with -o FILE.docx), html, text (paragraph map) or json")
+    p.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
+    p.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
+    _hidden_plugin_option(p)
+
+
+def _add_textconv(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("path", help="a .docx draft")
+    p.add_argument("--language", help="language of the draft (en, fr...), overriding detection")
+    _hidden_plugin_option(p)
+
+
+_ARGUMENTS = {"check": _add_check, "rules": _add_rules, "explain": _add_explain, "plugins": _add_plugins,
+              "diff": _add_diff, "textconv": _add_textconv}
+
+
+def build_parser(manager: "Manager | None" = None, only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; with ``only``, the other subcommands get no arguments (start-up time)."""
     parser = _Parser(prog=PROG, description="Lint and redline United Nations resolution drafts (.docx).")
     parser.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME",
                         help="block a plugin by name (-p no:NAME)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    check = sub.add_parser("check", help="lint .docx drafts")
-    check.add_argument("paths", nargs="*", default=["."], help="files or folders (folders: every *.docx)")
-    check.add_argument("--format", default="text", help="output format: text, json (plugins add more)")
-    check.add_argument("--select", type=_csv, help="rule codes, prefixes or names to enable (comma-separated)")
-    check.add_argument("--ignore", type=_csv, default=[], help="rule codes, prefixes or names to disable")
-    check.add_argument("--language", help="language of the drafts (en, fr...), overriding detection")
-    check.add_argument("--output", "-o", help="write the report to this file instead of standard output")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-    check.add_argument("--fix", action="store_true",
-                       help="apply safe fixes and write DRAFT.fixed.docx (or the input with --in-place)")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: apply unsafe fixes too")
-    check.add_argument("--in-place", action="store_true", help="with --fix: rewrite the input file itself")
-    check.add_argument("--track", action="store_true",
-                       help="with --fix: write each fix as a Word tracked change to review")
-    check.add_argument("--author", default=None, metavar="NAME",
-                       help="author of tracked changes and comments (default: resolint)")
-    check.add_argument("--date", default=None, metavar="ISO",
-                       help="date of tracked changes and comments: an ISO date or 'now' "
-                            "(default: a fixed date, so that output is reproducible)")
-    check.add_argument("--annotate", metavar="OUT",
-                       help="write a copy of the draft with every finding as a Word comment "
-                            "(OUT: a .docx file, or a folder for several drafts)")
-    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                       help="check drafts in N processes (default 0: one per CPU)")
-    check.add_argument("--no-progress", action="store_true",
-                       help="no progress bar (it is shown only when standard error is a terminal)")
-    check.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME",
-                       help=argparse.SUPPRESS)
-    if manager is not None:
-        manager.hook.resolint_addoption(parser=check)
-
-    rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
-    rules.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
-
-    explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", help="rule code or name")
-    explain.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
-
-    plugins = sub.add_parser("plugins", help="list the loaded plugins")
-    plugins.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
-
-    diff = sub.add_parser("diff", help="write OLD -> NEW as Word tracked changes (a redline)")
-    diff.add_argument("old", help="the earlier text (the official A/RES document or the previous draft)")
-    diff.add_argument("new", help="the new draft")
-    diff.add_argument("-o", "--output", help="where to write the result (docx: required; others: stdout if absent)")
-    diff.add_argument("--format", choices=["docx", "html", "text", "json"], default=None,
-                      help="docx (default with -o FILE.docx), html, text (paragraph map) or json")
-    diff.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
-    diff.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
-    diff.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
-
-    textconv = sub.add_parser("textconv", help="print a draft as labelled lines of text (git diff driver)")
-    textconv.add_argument("path", help="a .docx draft")
-    textconv.add_argument("--language", help="language of the draft (en, fr...), overriding detection")
-    textconv.add_argument("-p", dest="plugin_opts", action="append", default=[], help=argparse.SUPPRESS)
+    for name, text in SUBCOMMANDS.items():
+        command = sub.add_parser(name, help=text)
+        if only in (None, name):
+            _ARGUMENTS[name](command, manager)
     return parser
 
 
@@ -373,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .plugin_manager import get_manager
 
         manager = get_manager(_blocked(argv))
-        parser = build_parser(manager)
+        parser = build_parser(manager, only=_command_in(argv))
         args = parser.parse_args(argv)
         if args.version:
             from . import __version__

@@ -24,6 +24,8 @@ from .errors import ConfigError
 from .ooxml.package import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .rule import Rule
 
 
@@ -48,6 +50,8 @@ class Config:
     def ignored_for(self, path: Path) -> list[str]:
         """Codes ignored for ``path`` by ``per-file-ignores`` (globs relative to the config)."""
         out: list[str] = []
+        if not self.per_file_ignores:
+            return out
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -60,6 +64,11 @@ class Config:
     def selected(self, rule: "Rule", path: Path | None = None) -> bool:
         ignore = self.ignore + (self.ignored_for(path) if path is not None else [])
         return selector_matches(self.select, rule) and not selector_matches(ignore, rule)
+
+    def selected_rules(self, rules: "Iterable[Rule]", path: Path | None = None) -> list["Rule"]:
+        """The rules of ``rules`` that run on ``path`` (its per-file ignores looked up once)."""
+        ignore = self.ignore + (self.ignored_for(path) if path is not None else [])
+        return [r for r in rules if selector_matches(self.select, r) and not selector_matches(ignore, r)]
 
     def options_for(self, rule: "Rule") -> dict[str, Any]:
         opts = dict(rule.options)

@@ -95,16 +95,17 @@ def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: li
     other); otherwise the languages tagged on the runs (``w:lang``), then the document
     default, then English.
     """
-    counts = {code: 0 for code in packs}
+    from collections import Counter
+
+    bag: Counter[str] = Counter()
     seen = 0
     for text in texts:
-        for word in _WORD.findall(text.casefold()):
-            seen += 1
-            for code, pack in packs.items():
-                if word in pack.stopwords:
-                    counts[code] += 1
+        words = _WORD.findall(text.casefold())
+        bag.update(words)
+        seen += len(words)
         if seen > 4000:
             break
+    counts = {code: sum(bag[w] for w in bag.keys() & pack.stopwords) for code, pack in packs.items()}
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     if ranked and ranked[0][1] >= 8 and (len(ranked) == 1 or ranked[0][1] >= 2 * max(ranked[1][1], 1)):
         return ranked[0][0]

@@ -242,13 +242,14 @@ class StyleNumbering:
         self.default_para_style: str | None = None
         if styles_root is None:
             return
+        style_id, name_tag, type_attr, default_attr = w("styleId"), w("name"), w("type"), w("default")
         for st in styles_root.iter(w("style")):
-            sid = st.get(w("styleId"))
+            sid = st.get(style_id)
             if sid:
                 self._styles[sid] = st
-                name = st.find(w("name"))
+                name = st.find(name_tag)
                 self.names[sid] = wval(name) or sid
-                if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
+                if st.get(type_attr) == "paragraph" and st.get(default_attr) in ("1", "true"):
                     self.default_para_style = sid
         lang = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
         if lang is not None:
