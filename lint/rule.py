@@ -10,6 +10,7 @@ import inspect
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from . import limits
 from .findings import Edit, Finding, Fix, FixSafety, Severity
 from .model import Paragraph, Resolution, Scope
 
@@ -93,9 +94,7 @@ class Rule:
 
 def iter_matches(pattern: Any, text: str) -> Iterator[Any]:
     """Regex matches with the ``regex`` module's timeout guarding against runaway patterns."""
-    from .limits import REGEX_TIMEOUT
-
-    yield from pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    return pattern.finditer(text, timeout=limits.REGEX_TIMEOUT)
 
 
 # -- lazily compiled patterns ------------------------------------------------------------------
@@ -121,13 +120,23 @@ _MULTI_FOLD_RE: Any = None
 _ESCAPE_RE: Any = None
 
 
+_LAST_FOLD_CHECK: tuple[str, bool] = ("", False)
+
+
 def _has_multi_fold(text: str) -> bool:
-    global _MULTI_FOLD_RE
+    """Whether ``text`` holds a character with a multi-character fold (the last answer is
+    kept: a rule searches one text with several patterns in a row)."""
+    global _MULTI_FOLD_RE, _LAST_FOLD_CHECK
+    last = _LAST_FOLD_CHECK
+    if last[0] is text:
+        return last[1]
     if _MULTI_FOLD_RE is None:
         import re
 
         _MULTI_FOLD_RE = re.compile(f"[{_MULTI_FOLD}]")
-    return _MULTI_FOLD_RE.search(text) is not None
+    found = _MULTI_FOLD_RE.search(text) is not None
+    _LAST_FOLD_CHECK = (text, found)
+    return found
 
 
 def _spells_multi_fold(source: str) -> bool:

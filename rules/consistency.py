@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import contains
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, Paragraph, Resolution, Scope
@@ -70,26 +70,25 @@ class EnumerationConsistency(Rule):
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         # Each paragraph as words with, for each word, whether a comma follows it (a "," in the
-        # text before the next word; footnote marks ignored). Split (in C) gives the words and
-        # their offsets; only the commas, few, are placed one by one.
+        # text before the next word; footnote marks ignored). Split (in C) gives the words and,
+        # between them, the gaps: word k is pieces[2k + 1], the gap after it pieces[2k + 2].
         texts = []
         for part in doc.preamble + doc.operative + doc.subparagraphs:
             text = part.scan_text.replace(MARK, " ")
-            pieces = _TOKEN_WORD.split(text)  # gap, word, gap, word, ..., gap
-            words = list(map(str.casefold, pieces[1::2]))
-            ends = list(accumulate(map(len, pieces)))  # word k spans ends[2k]..ends[2k + 1]
-            word_ends = ends[1::2]
-            comma = [0] * len(words)
-            at = text.find(",")
-            while at >= 0:
-                k = bisect_right(word_ends, at) - 1  # the last word before the comma
-                if k >= 0:
-                    comma[k] = 1
-                at = text.find(",", at + 1)
-            texts.append((part, ends, words, comma))
+            folded = text.casefold()
+            if len(folded) != len(text):  # folding changed the length ("ß"): fold word by word
+                pieces = _TOKEN_WORD.split(text)
+                pieces[1::2] = map(str.casefold, pieces[1::2])
+            else:
+                pieces = _TOKEN_WORD.split(folded)
+            words = pieces[1::2]
+            comma = list(map(contains, pieces[2::2], repeat(",")))
+            texts.append((part, pieces, words, comma))
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
-        for _part, _ends, words, comma in texts:
+        for _part, _pieces, words, comma in texts:
+            if comma.count(True) < 2:
+                continue
             # Only the runs around a comma can hold two of them.
             near = {k for c, flag in enumerate(comma) if flag for k in range(c - 2, c + 1)}
             for k in near:
@@ -100,10 +99,15 @@ class EnumerationConsistency(Rule):
         # Pass 2: every occurrence of those runs, with its commas.
         starts = {key[0] for key in listed}
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
-        for part, ends, words, comma in texts:
+        for part, pieces, words, comma in texts:
+            if starts.isdisjoint(words):
+                continue
+            ends: list[int] | None = None  # word k spans ends[2k]..ends[2k + 1]
             for k in [k for k, w in enumerate(words[:len(words) - 3]) if w in starts]:
                 key = (words[k], words[k + 1], words[k + 2], words[k + 3])
                 if key in listed:
+                    if ends is None:
+                        ends = list(accumulate(map(len, pieces)))
                     seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, ends[2 * k], ends[2 * k + 7]))
         flagged: dict[int, list[list]] = defaultdict(list)  # paragraph index -> [start, end, part, example]
         for places in seen.values():
@@ -188,23 +192,27 @@ class SplitWord(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         parts = [p for p in doc.all_parts() if p.text.strip()]
         texts = [p.scan_text for p in parts]
-        folded = [list(map(str.casefold, _WORD.findall(text))) for text in texts]
+        folded = [_folded_words(text) for text in texts]
         vocab: Counter[str] = Counter()
         for words in folded:
             vocab.update(words)
+        # One piece of a split word is never a word of the document on its own (seen once,
+        # here), so only the neighbours of words seen once are candidates.
+        once = {w for w, n in vocab.items() if n == 1}
         common = {w for w, n in vocab.items() if n >= 2}
         for part, text, words in zip(parts, texts, folded):
+            if once.isdisjoint(words):
+                continue
+            pairs = sorted({j for i, w in enumerate(words) if w in once for j in (i - 1, i) if 0 <= j < len(words) - 1})
             gaps: list[str] | None = None  # text between consecutive words, found when first needed
             matches: list | None = None  # type: ignore[type-arg]
-            # Cheapest test first: most pairs of words do not join into a word of the document.
-            for i, (left, right) in enumerate(zip(words, words[1:])):
-                if left + right not in common or min(len(left), len(right)) < 2:
+            for i in pairs:
+                left, right = words[i], words[i + 1]
+                if min(len(left), len(right)) < 2 or left + right not in common:
                     continue
                 if gaps is None:
                     gaps = _WORD.split(text)
                 if gaps[i + 1] != " ":
-                    continue
-                if vocab[left] > 1 and vocab[right] > 1:
                     continue
                 if matches is None:
                     matches = list(_WORD.finditer(text))
@@ -212,3 +220,16 @@ class SplitWord(Rule):
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
                 yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
                                   a.start(), b.end(), fix=fix)
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of ``text`` (``_WORD``), case-folded, in order.
+
+    Folding the text first is one C call instead of one per word; it gives the same words
+    when folding keeps every character one character (no "ß", no Turkic dotted I), and
+    U+0345 (a combining mark that folds to a letter) is absent.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text) and "\u0345" not in text:
+        return _WORD.findall(folded)
+    return list(map(str.casefold, _WORD.findall(text)))

@@ -122,7 +122,7 @@ class FixedTerms(Rule):
             correct = entry["correct"]
             for m in iter_matches(pattern, text):
                 found = m.group()
-                if _WS.sub(" ", found) == correct or found.isupper() or _overlaps(taken, m.start(), m.end()):
+                if found == correct or _WS.sub(" ", found) == correct or found.isupper() or _overlaps(taken, m.start(), m.end()):
                     continue
                 if entry.get("lower_ok") and found == found.lower():
                     continue
@@ -152,6 +152,9 @@ class FixedTerms(Rule):
         data = _terms().get("membership", {}).get(ctx.language)
         if not data:
             return
+        needle, folded = data.get("needle"), casefolded(text)
+        if needle and folded is not None and needle not in folded:
+            return  # every match holds the needle ("member", "membre")
         pattern = _compiled(data["pattern"], regex.IGNORECASE)
         fixed = data["fixed_word"] - 1
         variable = 1 - fixed
