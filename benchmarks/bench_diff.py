@@ -1,4 +1,4 @@
-"""Time ``resolint diff`` against a floor and other comparers, on generated pairs.
+"""Time ``resolint diff`` against two floors and other comparers, on generated pairs.
 
 Usage::
 
@@ -11,11 +11,12 @@ French sample resolution) and NEW is made from it with about 10% of paragraphs
 edited: words changed, paragraphs inserted, deleted and moved, footnotes changed.
 ``--quick`` runs the 45 and 400 paragraph pairs once each. Measured, in the same run:
 
-- ``floor``: opening both .docx files with :mod:`zipfile` and :mod:`lxml` and reading
-  every paragraph's text (``w:p`` / ``w:t``): what any tool must at least do;
+- two floors (see :mod:`floors`), each reading every paragraph's text (body and
+  footnotes) of both files: ``docx floor`` with python-docx, ``lxml floor`` with
+  :mod:`zipfile` and :mod:`lxml` alone (``w:p`` / ``w:t``);
 - ``in-process``: ``resolint.redline.diff_files`` + ``docx_bytes()`` (wall time, best
-  of ``--repeat``; ``x floor`` is the ratio to the floor); ``py peak``: peak Python
-  heap of one more run (tracemalloc; lxml's own C memory is not counted);
+  of ``--repeat``; ``x docx`` / ``x lxml`` are its ratios to the two floors); ``py peak``:
+  peak Python heap of one more run (tracemalloc; lxml's own C memory is not counted);
 - ``+labels``: the same plus ``to_text()``, the paragraph map whose labels ("PP 3",
   "OP 2") come from the document model (``resolint diff`` without ``-o OUT.docx``);
 - ``process``: ``python -m resolint diff OLD NEW -o OUT.docx`` in a fresh process
@@ -43,18 +44,15 @@ import tempfile
 import threading
 import time
 import tracemalloc
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from lxml import etree
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from floors import lxml_floor, python_docx_floor  # noqa: E402
 from support import redline_pairs as rp  # noqa: E402
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def make_pair(n: int, seed: int = 7) -> tuple[bytes, bytes]:
@@ -87,16 +85,14 @@ def best_of(repeat: int, fn) -> float:  # type: ignore[no-untyped-def]
     return best
 
 
-def read_texts(path: Path) -> list[str]:
-    """The floor: every paragraph's text of the main document, with zipfile and lxml."""
-    with zipfile.ZipFile(path) as zf:
-        root = etree.fromstring(zf.read("word/document.xml"))
-    return ["".join(p.itertext(W + "t")) for p in root.iter(W + "p")]
-
-
-def floor(old: Path, new: Path, repeat: int) -> tuple[float, int]:
-    count = len(read_texts(old))
-    return best_of(repeat, lambda: (read_texts(old), read_texts(new))), count
+def floor(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
+    """Both floors (see :mod:`floors`) reading OLD and NEW: (python-docx s, lxml s, paragraphs of OLD)."""
+    count = lxml_floor(old)
+    if count != python_docx_floor(old):
+        raise SystemExit("the two floors read different paragraph counts")
+    docx_s = best_of(repeat, lambda: (python_docx_floor(old), python_docx_floor(new)))
+    lxml_s = best_of(repeat, lambda: (lxml_floor(old), lxml_floor(new)))
+    return docx_s, lxml_s, count
 
 
 def in_process(old: Path, new: Path, out: Path, repeat: int) -> tuple[float, float, float, dict]:
@@ -280,7 +276,7 @@ def main() -> None:
             old, new, out = Path(tmp, f"old{n}.docx"), Path(tmp, f"new{n}.docx"), Path(tmp, f"red{n}.docx")
             old.write_bytes(old_b)
             new.write_bytes(new_b)
-            t_floor, paras = floor(old, new, max(repeat, 3))
+            t_docx, t_floor, paras = floor(old, new, max(repeat, 3))
             t_in, mem_in, t_lab, counts = in_process(old, new, out, repeat)
             t_proc, rss = whole_process(old, new, Path(tmp, f"cli{n}.docx"), args.timeout)
             t_lo = lo_rss = None
@@ -294,23 +290,26 @@ def main() -> None:
                 t_pr, pr_rss, err = python_redlines(old, new, args.timeout)
                 if err:
                     print(f"  python-redlines on {n} paragraphs: {err}", file=sys.stderr)
-            rows.append(dict(n=n, paras=paras, floor=t_floor, t_in=t_in, mem=mem_in, t_lab=t_lab, t_proc=t_proc,
+            rows.append(dict(n=n, paras=paras, docx=t_docx, floor=t_floor, t_in=t_in, mem=mem_in, t_lab=t_lab,
+                             t_proc=t_proc,
                              rss=rss, t_lo=t_lo, lo_rss=lo_rss, t_pr=t_pr, pr_rss=pr_rss, counts=counts))
             print(f"  done: {n} paragraphs", file=sys.stderr)
         if lo is not None:
             lo.close()
 
-    head = (f"{'size':>5} {'w:p':>5} {'floor s':>8} {'diff s':>7} {'x floor':>7} {'py peak':>7} "
-            f"{'+labels s':>9} {'x floor':>7} {'process s':>9} {'RSS MiB':>7} {'LO s':>7} {'LO RSS':>6} "
+    head = (f"{'size':>5} {'w:p':>5} {'docx s':>7} {'lxml s':>7} {'diff s':>7} {'x docx':>6} {'x lxml':>6} "
+            f"{'py peak':>7} "
+            f"{'+labels s':>9} {'x lxml':>6} {'process s':>9} {'RSS MiB':>7} {'LO s':>7} {'LO RSS':>6} "
             f"{'py-redl s':>9} {'RSS MiB':>7}")
     print()
     print(head)
     for r in rows:
-        print(f"{r['n']:>5} {r['paras']:>5} {r['floor']:>8.3f} {r['t_in']:>7.3f} {r['t_in'] / r['floor']:>6.1f}x "
-              f"{r['mem']:>7.1f} {r['t_lab']:>9.3f} {r['t_lab'] / r['floor']:>6.1f}x {fmt(r['t_proc'], '.2f'):>9} "
+        print(f"{r['n']:>5} {r['paras']:>5} {r['docx']:>7.3f} {r['floor']:>7.3f} {r['t_in']:>7.3f} "
+              f"{r['t_in'] / r['docx']:>5.1f}x {r['t_in'] / r['floor']:>5.1f}x "
+              f"{r['mem']:>7.1f} {r['t_lab']:>9.3f} {r['t_lab'] / r['floor']:>5.1f}x {fmt(r['t_proc'], '.2f'):>9} "
               f"{fmt(r['rss'], '.0f'):>7} {fmt(r['t_lo'], '.2f'):>7} {fmt(r['lo_rss'], '.0f'):>6} "
               f"{fmt(r['t_pr'], '.2f'):>9} {fmt(r['pr_rss'], '.0f'):>7}")
-    print("\n(size: generated paragraphs; w:p: paragraphs in OLD's document.xml; 'diff s' = diff_files + "
+    print("\n(size: generated paragraphs; w:p: paragraphs of OLD (body and footnotes); 'diff s' = diff_files + "
           "docx_bytes in-process; 'py peak' = MiB of Python heap; RSS = peak resident set of the process)")
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]

@@ -7,18 +7,19 @@ Usage::
 The drafts come from :mod:`synth` (the text of A/RES/75/10 repeated; 100x is about 4,200
 paragraphs and 700 footnotes). Measured in the same run, for each size:
 
-- ``floor``: what any reader of the file pays: open the .docx with ``zipfile`` and read
-  every paragraph's text, body and footnotes, with ``lxml`` alone (parse, find each
-  ``w:p``, join its ``w:t``). Median wall time, and tracemalloc peak;
+- two floors (see :mod:`floors`): ``python-docx`` (open the .docx with python-docx and read
+  every paragraph's text; the footnotes from their part with lxml) and ``lxml`` (zipfile
+  and lxml alone: parse, find each ``w:p``, join its ``w:t``). Median wall time, and
+  tracemalloc peak of the python-docx floor;
 - ``check``: ``resolint check FILE --jobs 1`` in-process (``resolint.cli.main``, output
   discarded), plugins loaded and patterns compiled by a warm-up run on another draft.
-  Median wall time, its ratio to the floor, and tracemalloc peak (in a separate run:
+  Median wall time, its ratio to each floor, and tracemalloc peak (in a separate run:
   tracemalloc slows Python down);
 - ``process``: ``resolint check FILE --jobs 1`` as a fresh process, start-up included.
   Median wall time, and the peak RSS of the command run as the only child of a small
   wrapper process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``; a child forked from this
   large process would report this process's size); the same for a fresh process running
-  the floor, for scale.
+  the python-docx floor, for scale.
 
 Child processes use Python's byte-code cache as an installed package does: if
 ``PYTHONDONTWRITEBYTECODE`` is set, it is dropped for them and the cache goes to
@@ -44,34 +45,7 @@ sys.path.insert(0, str(HERE))
 
 from synth import counts, synthetic  # noqa: E402
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-FLOOR = (
-    "import sys, zipfile\n"
-    "from lxml import etree\n"
-    "P, T = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p', "
-    "'{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t'\n"
-    "with zipfile.ZipFile(sys.argv[1]) as z:\n"
-    "    for name in ('word/document.xml', 'word/footnotes.xml'):\n"
-    "        root = etree.fromstring(z.read(name), etree.XMLParser(resolve_entities=False))\n"
-    "        texts = [''.join(t.text or '' for t in p.iter(T)) for p in root.iter(P)]\n"
-)
-
-
-def floor(path: Path) -> int:
-    """Read every paragraph's text (body and footnotes) with zipfile and lxml alone."""
-    import zipfile
-
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False)
-    n = 0
-    with zipfile.ZipFile(path) as z:
-        for name in ("word/document.xml", "word/footnotes.xml"):
-            root = etree.fromstring(z.read(name), parser)
-            texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
-            n += len(texts)
-    return n
+from floors import lxml_floor, process_source, python_docx_floor  # noqa: E402
 
 
 def check(path: Path) -> int:
@@ -164,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if note:
         print(note)
     rows = []
+    docx_floor_cmd = [sys.executable, "-c", process_source("python-docx")]
     with tempfile.TemporaryDirectory() as tmp:
         paths = {}
         for n in args.sizes:
@@ -173,29 +148,37 @@ def main(argv: list[str] | None = None) -> int:
         warm = Path(tmp) / "warm-up.docx"
         warm.write_bytes(synthetic(2))
         run_child([*resolint_cmd, "check", str(warm), "--jobs", "1"], env)
-        run_child([sys.executable, "-c", FLOOR, str(warm)], env)
+        run_child([*docx_floor_cmd, str(warm)], env)
         check(warm)
-        floor(warm)
+        lxml_floor(warm)
+        python_docx_floor(warm)
         for n in args.sizes:
             path = paths[n]
             paragraphs, footnotes = counts(n)
-            floor_ms = timed(floor, path, repeat=args.repeat)
+            if lxml_floor(path) != python_docx_floor(path):
+                raise SystemExit("the two floors read different paragraph counts")
+            docx_ms = timed(python_docx_floor, path, repeat=args.repeat)
+            lxml_ms = timed(lxml_floor, path, repeat=args.repeat)
             check_ms = timed(check, path, repeat=args.repeat)
-            floor_mib = traced_peak(floor, path)
+            docx_mib = traced_peak(python_docx_floor, path)
             check_mib = traced_peak(check, path)
             proc_ms, proc_rss = process([*resolint_cmd, "check", str(path), "--jobs", "1"], env, args.repeat)
-            fproc_ms, fproc_rss = process([sys.executable, "-c", FLOOR, str(path)], env, args.repeat)
-            rows.append((f"{n}x", paragraphs, footnotes, path.stat().st_size / 1024, floor_ms, check_ms,
-                         check_ms / floor_ms, floor_mib, check_mib, fproc_ms, proc_ms, fproc_rss, proc_rss))
+            fproc_ms, fproc_rss = process([*docx_floor_cmd, str(path)], env, args.repeat)
+            rows.append((f"{n}x", paragraphs, footnotes, path.stat().st_size / 1024, docx_ms, lxml_ms, check_ms,
+                         check_ms / docx_ms, check_ms / lxml_ms, docx_mib, check_mib, fproc_ms, proc_ms,
+                         fproc_rss, proc_rss))
 
     print(f"median of {args.repeat} runs, --jobs 1; memory: tracemalloc peak in-process, peak RSS of the process")
-    head = ("size", "paras", "notes", "KiB", "floor ms", "check ms", "ratio", "floor MiB", "check MiB",
-            "floor proc ms", "check proc ms", "floor RSS MiB", "check RSS MiB")
+    head = ("size", "paras", "notes", "KiB", "docx floor ms", "lxml floor ms", "check ms", "x docx", "x lxml",
+            "docx MiB", "check MiB", "docx proc ms", "check proc ms", "docx RSS MiB", "check RSS MiB")
     print("  ".join(f"{h:>{max(len(h), 5)}}" for h in head))
     for r in rows:
-        cells = [r[0], str(r[1]), str(r[2]), f"{r[3]:.0f}", f"{r[4]:.1f}", f"{r[5]:.1f}", f"{r[6]:.2f}x",
-                 f"{r[7]:.1f}", f"{r[8]:.1f}", f"{r[9]:.0f}", f"{r[10]:.0f}", f"{r[11]:.1f}", f"{r[12]:.1f}"]
+        cells = [r[0], str(r[1]), str(r[2]), f"{r[3]:.0f}", f"{r[4]:.1f}", f"{r[5]:.1f}", f"{r[6]:.1f}",
+                 f"{r[7]:.2f}x", f"{r[8]:.1f}x", f"{r[9]:.1f}", f"{r[10]:.1f}", f"{r[11]:.0f}", f"{r[12]:.0f}",
+                 f"{r[13]:.1f}", f"{r[14]:.1f}"]
         print("  ".join(f"{c:>{max(len(h), 5)}}" for c, h in zip(cells, head)))
+    print("(docx floor: python-docx reading every paragraph's text; lxml floor: zipfile + lxml alone; "
+          "x docx / x lxml: check in-process over each floor)")
     return 0
 
 
