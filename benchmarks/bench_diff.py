@@ -318,9 +318,9 @@ def main() -> None:
     for r in rows:
         line = f"{r['n']} paragraphs: {r['counts']}"
         if r["t_lo"]:
-            line += f"; LibreOffice / resolint: {r['t_lo'] / r['t_in']:.1f}x"
-        if r["t_pr"]:
-            line += f"; python-redlines / resolint: {r['t_pr'] / r['t_in']:.0f}x"
+            line += f"; LibreOffice compare call / resolint in-process: {r['t_lo'] / r['t_in']:.1f}x"
+        if r["t_pr"] and r["t_proc"]:
+            line += f"; python-redlines / resolint, whole process both: {r['t_pr'] / r['t_proc']:.1f}x"
         print(line)
 
 

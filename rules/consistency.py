@@ -72,21 +72,30 @@ class EnumerationConsistency(Rule):
         # Each paragraph as words with, for each word, whether a comma follows it (a "," in the
         # text before the next word; footnote marks ignored). Split (in C) gives the words and,
         # between them, the gaps: word k is pieces[2k + 1], the gap after it pieces[2k + 2].
-        texts = []
-        for part in doc.preamble + doc.operative + doc.subparagraphs:
-            text = part.scan_text.replace(MARK, " ")
-            folded = text.casefold()
-            if len(folded) != len(text):  # folding changed the length ("ß"): fold word by word
-                pieces = _TOKEN_WORD.split(text)
-                pieces[1::2] = map(str.casefold, pieces[1::2])
-            else:
-                pieces = _TOKEN_WORD.split(folded)
-            words = pieces[1::2]
-            comma = list(map(contains, pieces[2::2], repeat(",")))
-            texts.append((part, pieces, words, comma))
+        # Splitting is the costly step: a paragraph is split only when a pass needs its words.
+        parts = doc.preamble + doc.operative + doc.subparagraphs
+        texts = [part.scan_text.replace(MARK, " ") for part in parts]
+        folded = [text.casefold() for text in texts]
+        split: dict[int, tuple[list[str], list[str], list[bool]]] = {}
+
+        def words_of(i: int) -> tuple[list[str], list[str], list[bool]]:
+            found = split.get(i)
+            if found is None:
+                text, low = texts[i], folded[i]
+                if len(low) != len(text):  # folding changed the length ("ß"): fold word by word
+                    pieces = _TOKEN_WORD.split(text)
+                    pieces[1::2] = map(str.casefold, pieces[1::2])
+                else:
+                    pieces = _TOKEN_WORD.split(low)
+                found = split[i] = (pieces, pieces[1::2], list(map(contains, pieces[2::2], repeat(","))))
+            return found
+
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
-        for _part, _pieces, words, comma in texts:
+        for i, text in enumerate(texts):
+            if text.count(",") < 2:
+                continue
+            _pieces, words, comma = words_of(i)
             if comma.count(True) < 2:
                 continue
             # Only the runs around a comma can hold two of them.
@@ -96,10 +105,15 @@ class EnumerationConsistency(Rule):
                     listed.add((words[k], words[k + 1], words[k + 2], words[k + 3]))
         if not listed:
             return
-        # Pass 2: every occurrence of those runs, with its commas.
+        # Pass 2: every occurrence of those runs, with its commas. A paragraph holding one
+        # holds its first word in its folded text: the others are not split.
         starts = {key[0] for key in listed}
+        few = len(starts) <= 64
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
-        for part, pieces, words, comma in texts:
+        for i, part in enumerate(parts):
+            if few and not any(w in folded[i] for w in starts):
+                continue
+            pieces, words, comma = words_of(i)
             if starts.isdisjoint(words):
                 continue
             ends: list[int] | None = None  # word k spans ends[2k]..ends[2k + 1]
