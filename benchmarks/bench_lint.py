@@ -13,7 +13,8 @@ paragraphs and 700 footnotes). Measured in the same run, for each size:
   tracemalloc peak of the python-docx floor;
 - ``check``: ``resolint check FILE --jobs 1`` in-process (``resolint.cli.main``, output
   discarded), plugins loaded and patterns compiled by a warm-up run on another draft.
-  Median wall time, its ratio to each floor, and tracemalloc peak (in a separate run:
+  The floors and the check run in turn, round after round; median wall times, and the
+  median over the rounds of the check's ratio to each floor, and tracemalloc peak (in a separate run:
   tracemalloc slows Python down);
 - ``process``: ``resolint check FILE --jobs 1`` as a fresh process, start-up included.
   Median wall time, and the peak RSS of the command run as the only child of a small
@@ -56,14 +57,21 @@ def check(path: Path) -> int:
         return main(["check", str(path), "--jobs", "1"])
 
 
-def timed(fn, *args, repeat: int) -> float:
-    """Median wall time in ms of ``repeat`` calls."""
-    times = []
+def interleaved(fns, *args, repeat: int) -> list[list[float]]:  # type: ignore[no-untyped-def]
+    """Wall times in ms of ``repeat`` rounds, each calling every one of ``fns`` once in turn.
+
+    Taking turns keeps the floors and the check under the same machine load (a shared
+    machine's speed drifts by tens of percent over a minute), so each round gives a fair ratio.
+    """
+    rounds = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+        times = []
+        for fn in fns:
+            t0 = time.perf_counter()
+            fn(*args)
+            times.append((time.perf_counter() - t0) * 1000)
+        rounds.append(times)
+    return rounds
 
 
 def traced_peak(fn, *args) -> float:
@@ -157,15 +165,16 @@ def main(argv: list[str] | None = None) -> int:
             paragraphs, footnotes = counts(n)
             if lxml_floor(path) != python_docx_floor(path):
                 raise SystemExit("the two floors read different paragraph counts")
-            docx_ms = timed(python_docx_floor, path, repeat=args.repeat)
-            lxml_ms = timed(lxml_floor, path, repeat=args.repeat)
-            check_ms = timed(check, path, repeat=args.repeat)
+            rounds = interleaved((python_docx_floor, lxml_floor, check), path, repeat=args.repeat)
+            docx_ms, lxml_ms, check_ms = (statistics.median(r[k] for r in rounds) for k in range(3))
+            x_docx = statistics.median(r[2] / r[0] for r in rounds)
+            x_lxml = statistics.median(r[2] / r[1] for r in rounds)
             docx_mib = traced_peak(python_docx_floor, path)
             check_mib = traced_peak(check, path)
             proc_ms, proc_rss = process([*resolint_cmd, "check", str(path), "--jobs", "1"], env, args.repeat)
             fproc_ms, fproc_rss = process([*docx_floor_cmd, str(path)], env, args.repeat)
             rows.append((f"{n}x", paragraphs, footnotes, path.stat().st_size / 1024, docx_ms, lxml_ms, check_ms,
-                         check_ms / docx_ms, check_ms / lxml_ms, docx_mib, check_mib, fproc_ms, proc_ms,
+                         x_docx, x_lxml, docx_mib, check_mib, fproc_ms, proc_ms,
                          fproc_rss, proc_rss))
 
     print(f"median of {args.repeat} runs, --jobs 1; memory: tracemalloc peak in-process, peak RSS of the process")
@@ -178,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"{r[13]:.1f}", f"{r[14]:.1f}"]
         print("  ".join(f"{c:>{max(len(h), 5)}}" for c, h in zip(cells, head)))
     print("(docx floor: python-docx reading every paragraph's text; lxml floor: zipfile + lxml alone; "
-          "x docx / x lxml: check in-process over each floor)")
+          "x docx / x lxml: median over the rounds of check in-process / each floor, measured in turn)")
     return 0
 
 
