@@ -1,16 +1,14 @@
 """The engine: load a document once, hand each part to the rules that asked for it."""
 from __future__ import annotations
 
-import gc
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import limits as limits_mod
 from .actions import Actions
+from .collector import collection_paused
 from .config import Config
 from .errors import InputError, ResolintError
 from .findings import Finding, Severity
@@ -164,24 +162,6 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
                                               date=actions.date))
         result.annotated = str(annotated)
     return doc, findings
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while one document is loaded and linted.
-
-    Loading builds many small objects that live as long as the document; the collector
-    would walk them again and again (about a tenth of the run time). The document's
-    garbage goes at the next automatic collection after the pause.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def check_file(path: Path, config: Config, manager: "Manager", actions: Actions | None = None) -> FileResult:
