@@ -61,10 +61,6 @@ class Config:
                 out.extend(codes)
         return out
 
-    def selected(self, rule: "Rule", path: Path | None = None) -> bool:
-        ignore = self.ignore + (self.ignored_for(path) if path is not None else [])
-        return selector_matches(self.select, rule) and not selector_matches(ignore, rule)
-
     def selected_rules(self, rules: "Iterable[Rule]", path: Path | None = None) -> list["Rule"]:
         """The rules of ``rules`` that run on ``path`` (its per-file ignores looked up once)."""
         ignore = self.ignore + (self.ignored_for(path) if path is not None else [])
