@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from resolint import limits
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
@@ -184,15 +185,71 @@ def _month_words(language: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
+@cache
+def _month_forms(language: str) -> tuple[str, ...]:
+    """Every folded month name and abbreviation (the words a date's month group can match)."""
+    data = date_data()[language]
+    return tuple(sorted({w.casefold() for w in list(data["months"]) + list(data.get("month_abbreviations", {}))}))
+
+
+_SP_CHARS = " \u00a0\u202f"  # the characters of ``_SP``
+
+
+def date_starts(text: str, folded: str, language: str) -> list[int]:
+    """Every offset where a date of ``date_pattern(language)`` can start, in order.
+
+    A date holds a month word at some offset q (its folded text is a month form there):
+    the date starts at q (month first) or, day first, at the day's digits, which stand
+    before the spaces before q after at most three suffix characters ("1er", "2nd").
+    ``folded`` is ``text.casefold()`` with the same length.
+    """
+    starts: set[int] = set()
+    for word in _month_forms(language):
+        q = folded.find(word)
+        while q >= 0:
+            starts.add(q)
+            i = q
+            while i > 0 and text[i - 1] in _SP_CHARS:
+                i -= 1
+            if i < q:  # spaces before the month: the day ends at most 3 characters earlier
+                starts.update(range(max(0, i - 5), i))
+            q = folded.find(word, q + 1)
+    return sorted(starts)
+
+
 def dates_in(text: str, language: str) -> list[DateRef]:
+    """Every date in ``text``: the matches of :func:`date_pattern`, left to right.
+
+    Scanning a paragraph with the date pattern costs about a hundred times more than
+    finding the month words in it, so the pattern is only tried, anchored, where a date
+    can start (:func:`date_starts`); the matches are the same as a scan's.
+    """
     out: list[DateRef] = []
-    if not has_any(casefolded(text), _month_words(language)):
+    folded = casefolded(text)
+    if not has_any(folded, _month_words(language)):
         return out  # every date names its month
-    for m in iter_matches(date_pattern(language), text):
+    pattern = date_pattern(language)
+    if folded is None or len(folded) != len(text):
+        matches = iter_matches(pattern, text)  # folding moved offsets: scan the whole text
+    else:
+        matches = _anchored(pattern, text, date_starts(text, folded, language))
+    for m in matches:
         d = _date_from(m, language)
         if d is not None:
             out.append(d)
     return out
+
+
+def _anchored(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """The matches a left-to-right scan finds, when every match starts at one of ``starts``."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s, timeout=limits.REGEX_TIMEOUT)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def document_dates(doc: Resolution, text: str, language: str) -> list[DateRef]:

@@ -1,0 +1,75 @@
+"""Dates are found by anchored matches where a date can start: the same as a full scan."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from resolint.loader import load_document
+from resolint.rule import iter_matches
+from resolint.rules import citations
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.docx"))
+PIECES = ["1", "12", "3", "31", "1er", "2nd", "th", "janvier", "Janv.", "sept", "septembre", "May", "may",
+          "June", "Sept.", "mars", "décide", "innovation", " ", "\u00a0", "  ", ",", "2018", "20181", "a",
+          "x2019", "°", "ère", "e", "remarquable", "domaine", ".", "/", "-", "15-", "December", "dec", "Déc."]
+
+
+def scanned(text: str, language: str) -> list:
+    return [(m.span(), m.groupdict()) for m in iter_matches(citations.date_pattern(language), text)]
+
+
+def found(text: str, language: str) -> list:
+    return [(d.start, d.end, d.day, d.month, d.year, d.suffix, d.comma) for d in citations.dates_in(text, language)]
+
+
+def expected(text: str, language: str) -> list:
+    out = []
+    for m in iter_matches(citations.date_pattern(language), text):
+        d = citations._date_from(m, language)
+        if d is not None:
+            out.append((d.start, d.end, d.day, d.month, d.year, d.suffix, d.comma))
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_same_dates_as_a_scan_on_the_samples(language: str) -> None:
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    assert sum(len(expected(t, language)) for t in texts) > 10  # the samples do hold dates
+    for text in texts:
+        assert found(text, language) == expected(text, language), text
+
+
+def _date_like(rng: random.Random) -> str:
+    """A date, or something close to one (wrong spacing, digits glued on, a word for a month)."""
+    def sp() -> str:
+        return rng.choice([" ", "\u00a0", "  ", "", " \u202f"])
+
+    day = rng.choice(["1", "01", "12", "31", "123", "x9"])
+    month = rng.choice(["janvier", "Sept.", "septembre", "May", "June", "Dec", "mars", "décide", "août"])
+    year = rng.choice(["2018", "1999", "20181", "18", "2020a"])
+    if rng.random() < 0.5:
+        suffix = rng.choice(["", "er", "th", "ère", "°", "nd"])
+        return day + suffix + sp() + month + rng.choice(["", ","]) + sp() + year
+    return month + sp() + day + rng.choice(["", "th", "st"]) + rng.choice(["", ","]) + sp() + year
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_same_dates_as_a_scan_on_generated_texts(language: str) -> None:
+    rng = random.Random(20261127)
+    hits = 0
+    for _ in range(3000):
+        pieces = [_date_like(rng) if rng.random() < 0.3 else rng.choice(PIECES) for _ in range(rng.randint(1, 14))]
+        text = "".join(piece + rng.choice(["", " ", "", "\u202f"]) for piece in pieces)
+        want = expected(text, language)
+        hits += len(want)
+        assert found(text, language) == want, text
+    assert hits > 100  # the generator does produce dates
+
+
+def test_folding_that_moves_offsets_falls_back_to_a_scan() -> None:
+    text = "Straße, 12 septembre 2018 et 3 mars 2020"  # "ß" folds to "ss": offsets move
+    assert found(text, "fr") == expected(text, "fr")
+    assert [d[2:5] for d in found(text, "fr")] == [(12, 9, 2018), (3, 3, 2020)]
