@@ -53,9 +53,19 @@ def casefolded(text: str) -> str | None:
     the folded word. None when that does not hold for ``text`` (it has a Turkic I): the
     caller then searches without a precheck.
     """
-    if _TURKIC_I[0] in text or _TURKIC_I[1] in text:
-        return None
-    return text.casefold()
+    found = _FOLDED.get(text, _MISSING)
+    if found is _MISSING:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        found = _FOLDED[text] = None if _TURKIC_I[0] in text or _TURKIC_I[1] in text else text.casefold()
+    return found  # type: ignore[return-value]
+
+
+#: Folded texts by text: every rule folds the paragraph it is given, and the engine hands
+#: each paragraph to each rule in turn. Bounded; cleared when full.
+_FOLDED: dict[str, str | None] = {}
+_FOLDED_MAX = 50_000
+_MISSING = object()
 
 
 def has_any(text: str | None, needles: Iterable[str]) -> bool:
