@@ -7,7 +7,7 @@ from .errors import InputError
 from .language import LanguagePack, detect_language
 from .model import Comment, Footnote, FootnoteRef, Kind, Paragraph, Resolution, Run
 from .ooxml.ns import REL_COMMENTS, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, w, wval
-from .ooxml.numbering import Numbering, StyleNumbering, format_number, to_int
+from .ooxml.numbering import Numbering, StyleNumbering, format_number, read_styles, to_int
 from .ooxml.package import DEFAULT_LIMITS, Limits, Package
 from .ooxml.text import ParagraphReader, RawParagraph, Seg, iter_paragraphs
 from .structure import Classifier, Numbered, auto_style, typed_number
@@ -133,7 +133,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
         body = doc.find(w("body"))
         if body is None:
             raise InputError(f"{path}: not a Word document: no w:body in {main}")
-        styles = StyleNumbering(pkg.xml_or_none(pkg.related(main, REL_STYLES)))
+        styles = StyleNumbering(read_styles(pkg, pkg.related(main, REL_STYLES)))
         numbering = Numbering(pkg.xml_or_none(pkg.related(main, REL_NUMBERING)), styles)
         settings = pkg.xml_or_none(pkg.related(main, REL_SETTINGS))
         fn_root = pkg.xml_or_none(pkg.related(main, REL_FOOTNOTES))
