@@ -150,6 +150,19 @@ def build_parser(manager: "Manager | None" = None, only: str | None = None) -> a
     return parser
 
 
+_PARSERS: dict[tuple[int, str | None], argparse.ArgumentParser] = {}
+
+
+def _parser_for(manager: "Manager", only: str | None) -> argparse.ArgumentParser:
+    """:func:`build_parser`, once per plugin manager and subcommand (``main`` may run many
+    times in one process: tests, editors, the benchmarks)."""
+    key = (id(manager), only)
+    parser = _PARSERS.get(key)
+    if parser is None:
+        parser = _PARSERS[key] = build_parser(manager, only=only)
+    return parser
+
+
 def iter_inputs(paths: list[str]) -> Iterator[Path]:
     """Files named, and every ``*.docx`` under folders named (Word lock files ``~$*`` skipped)."""
     for raw in paths:
@@ -416,7 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .plugin_manager import get_manager
 
         manager = get_manager(_blocked(argv))
-        parser = build_parser(manager, only=_command_in(argv))
+        parser = _parser_for(manager, _command_in(argv))
         args = parser.parse_args(argv)
         if args.version:
             from . import __version__
