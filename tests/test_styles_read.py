@@ -62,7 +62,7 @@ def _with_styles(tmp_path: Path, xml: bytes) -> Path:
 def test_a_self_closing_table_style_does_not_swallow_the_next_style(tmp_path: Path) -> None:
     xml = (f'<w:styles xmlns:w="{W}"><w:style w:type="table" w:styleId="T"/>'
            '<w:style w:type="character" w:styleId="Opener"><w:rPr><w:i/></w:rPr></w:style>'
-           '<w:style w:type="table" w:styleId="T2"><w:tblPr/></w:style></w:styles>').encode()
+           '<w:style\n  w:type="table" w:styleId="T2"><w:tblPr/></w:style></w:styles>').encode()
     with Package(_with_styles(tmp_path, xml)) as pkg:
         root = read_styles(pkg, STYLES)
     ids = [s.get(f"{{{W}}}styleId") for s in root.iter(f"{{{W}}}style")]
