@@ -136,6 +136,8 @@ class FixedTerms(Rule):
                 yield ctx.finding(part, f"write {correct!r}, not {found!r}", m.start(), m.end(), fix=fix,
                                   severity=_SEVERITY[entry.get("severity", "error")])
         for entry in _terms().get("replacements", {}).get(lang, []):
+            if folded is not None and (needle := entry.get("needle")) and needle not in folded:
+                continue
             for m in iter_matches(_compiled(entry["bad"]), text):
                 if _overlaps(taken, m.start(), m.end()):
                     continue
