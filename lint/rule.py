@@ -120,22 +120,24 @@ _MULTI_FOLD_RE: Any = None
 _ESCAPE_RE: Any = None
 
 
-_LAST_FOLD_CHECK: tuple[str, bool] = ("", False)
+#: Answers of :func:`_has_multi_fold` by text: each rule searches each paragraph, so every
+#: text is asked about once per rule. Bounded; cleared when full.
+_FOLD_CHECKS: dict[str, bool] = {}
+_FOLD_CHECKS_MAX = 10_000
 
 
 def _has_multi_fold(text: str) -> bool:
-    """Whether ``text`` holds a character with a multi-character fold (the last answer is
-    kept: a rule searches one text with several patterns in a row)."""
-    global _MULTI_FOLD_RE, _LAST_FOLD_CHECK
-    last = _LAST_FOLD_CHECK
-    if last[0] is text:
-        return last[1]
-    if _MULTI_FOLD_RE is None:
-        import re
+    """Whether ``text`` holds a character with a multi-character case fold."""
+    global _MULTI_FOLD_RE
+    found = _FOLD_CHECKS.get(text)
+    if found is None:
+        if _MULTI_FOLD_RE is None:
+            import re
 
-        _MULTI_FOLD_RE = re.compile(f"[{_MULTI_FOLD}]")
-    found = _MULTI_FOLD_RE.search(text) is not None
-    _LAST_FOLD_CHECK = (text, found)
+            _MULTI_FOLD_RE = re.compile(f"[{_MULTI_FOLD}]")
+        if len(_FOLD_CHECKS) >= _FOLD_CHECKS_MAX:
+            _FOLD_CHECKS.clear()
+        found = _FOLD_CHECKS[text] = _MULTI_FOLD_RE.search(text) is not None
     return found
 
 

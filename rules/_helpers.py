@@ -64,7 +64,7 @@ def casefolded(text: str) -> str | None:
 #: Folded texts by text: every rule folds the paragraph it is given, and the engine hands
 #: each paragraph to each rule in turn. Bounded; cleared when full.
 _FOLDED: dict[str, str | None] = {}
-_FOLDED_MAX = 50_000
+_FOLDED_MAX = 10_000
 _MISSING = object()
 
 
