@@ -15,6 +15,13 @@ from resolint.rule import Context, Rule
 #: it, a text gives its words and, between them, the text where the commas are.
 _TOKEN_WORD = re.compile(r"([^\W\d_]+(?:[’'-][^\W\d_]+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
+#: Two commas with one or two of those words between them (and no letter but theirs: the
+#: rest is gap). A paragraph without such a pair holds no four-word run with two commas.
+#: The word is atomic, so it is always whole; the search starts only at commas.
+_CLOSE_COMMAS = re.compile(
+    r",(?:[^,\w]|[\d_])*(?>[^\W\d_]+(?:[’'-][^\W\d_]+)*)"
+    r"(?:(?:[^,\w]|[\d_])+(?>[^\W\d_]+(?:[’'-][^\W\d_]+)*))?(?:[^,\w]|[\d_])*,"
+)
 
 
 class EnumerationConsistency(Rule):
@@ -93,7 +100,7 @@ class EnumerationConsistency(Rule):
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
         for i, text in enumerate(texts):
-            if text.count(",") < 2:
+            if _CLOSE_COMMAS.search(text) is None:
                 continue
             _pieces, words, comma = words_of(i)
             if comma.count(True) < 2:
@@ -106,12 +113,15 @@ class EnumerationConsistency(Rule):
         if not listed:
             return
         # Pass 2: every occurrence of those runs, with its commas. A paragraph holding one
-        # holds its first word in its folded text: the others are not split.
+        # holds its four words in its folded text: the others are not split.
         starts = {key[0] for key in listed}
-        few = len(starts) <= 64
+        # Longest word first: the rarest, as a rule, so most tests stop at the first word.
+        needles = [sorted(set(key), key=len, reverse=True) for key in listed]
+        few = len(needles) <= 64
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
         for i, part in enumerate(parts):
-            if few and not any(w in folded[i] for w in starts):
+            low = folded[i]
+            if few and not any(all(w in low for w in key) for key in needles):
                 continue
             pieces, words, comma = words_of(i)
             if starts.isdisjoint(words):
