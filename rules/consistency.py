@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate, repeat
-from operator import contains
+from itertools import accumulate, compress, repeat
+from operator import contains, not_
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, Paragraph, Resolution, Scope
@@ -216,17 +216,18 @@ class SplitWord(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         parts = [p for p in doc.all_parts() if p.text.strip()]
         texts = [p.scan_text for p in parts]
-        folded = [_folded_words(text) for text in texts]
+        bags = [_word_bag(text) for text in texts]
         vocab: Counter[str] = Counter()
-        for words in folded:
-            vocab.update(words)
+        for bag in bags:
+            vocab.update(bag)
         # One piece of a split word is never a word of the document on its own (seen once,
         # here), so only the neighbours of words seen once are candidates.
         once = {w for w, n in vocab.items() if n == 1}
         common = {w for w, n in vocab.items() if n >= 2}
-        for part, text, words in zip(parts, texts, folded):
-            if once.isdisjoint(words):
+        for part, text, bag in zip(parts, texts, bags):
+            if once.isdisjoint(bag):
                 continue
+            words = _folded_words(text)
             pairs = sorted({j for i, w in enumerate(words) if w in once for j in (i - 1, i) if 0 <= j < len(words) - 1})
             gaps: list[str] | None = None  # text between consecutive words, found when first needed
             matches: list | None = None  # type: ignore[type-arg]
@@ -244,6 +245,26 @@ class SplitWord(Rule):
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
                 yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
                                   a.start(), b.end(), fix=fix)
+
+
+def _word_bag(text: str) -> list[str]:
+    """The words of ``text`` (``_WORD``), case-folded, in no particular order.
+
+    Counting needs no order: the text is split at white space (which no word holds), a
+    piece made of letters only is one word as it is, and only the other pieces (about one
+    in six) are searched for words. Several times cheaper than searching the whole text.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text) or "\u0345" in text:
+        return _folded_words(text)
+    chunks = folded.split()
+    alpha = list(map(str.isalpha, chunks))
+    bag = list(compress(chunks, alpha))
+    if len(bag) < len(chunks):
+        find = _WORD.findall
+        for chunk in compress(chunks, map(not_, alpha)):
+            bag += find(chunk)
+    return bag
 
 
 def _folded_words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""G101 skips paragraphs without two close commas: never one that holds a listed run."""
+"""G101 and G102 read fewer words than every word of every paragraph, and find the same."""
 from __future__ import annotations
 
 import random
@@ -35,3 +35,15 @@ def test_no_paragraph_with_a_listed_run_is_skipped() -> None:
             skipped += 1
             assert not runs, text
     assert with_runs > 300 and skipped > 1000  # both kinds are exercised
+
+
+def test_split_word_counts_the_same_words_as_a_full_search() -> None:
+    """G102 counts words from white-space pieces: the same multiset as searching the text."""
+    from collections import Counter
+
+    texts = [p.scan_text for path in SAMPLES for p in load_document(path).all_parts()]
+    rng = random.Random(7)
+    pieces = PIECES + ["İ", "\u0345", "\ufffc", "\t", "\n", "\u202f", "ǅ", "µ", "Bb", "É"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts:
+        assert Counter(consistency._word_bag(text)) == Counter(consistency._folded_words(text)), text
