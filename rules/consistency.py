@@ -15,6 +15,9 @@ from resolint.rule import Context, Rule
 #: it, a text gives its words and, between them, the text where the commas are.
 _TOKEN_WORD = re.compile(r"([^\W\d_]+(?:[’'-][^\W\d_]+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
+#: A combining mark that case-folds to a letter (ι): with it, the folded text has more
+#: letters than the text, and the shortcuts below, which read one for the other, are off.
+_FOLDS_TO_LETTER = "\u0345"
 #: Two commas with one or two of those words between them (and no letter but theirs: the
 #: rest is gap). A paragraph without such a pair holds no four-word run with two commas.
 #: The word is atomic, so it is always whole; the search starts only at commas.
@@ -100,7 +103,7 @@ class EnumerationConsistency(Rule):
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
         for i, text in enumerate(texts):
-            if _CLOSE_COMMAS.search(text) is None:
+            if _FOLDS_TO_LETTER not in text and _CLOSE_COMMAS.search(text) is None:
                 continue
             _pieces, words, comma = words_of(i)
             if comma.count(True) < 2:
@@ -113,15 +116,15 @@ class EnumerationConsistency(Rule):
         if not listed:
             return
         # Pass 2: every occurrence of those runs, with its commas. A paragraph holding one
-        # holds its four words in its folded text: the others are not split.
+        # holds its four words in its folded text, one after the other with only gap
+        # characters between them: one search for all the runs, and the others are not split.
         starts = {key[0] for key in listed}
-        # Longest word first: the rarest, as a rule, so most tests stop at the first word.
-        needles = [sorted(set(key), key=len, reverse=True) for key in listed]
-        few = len(needles) <= 64
+        gap = r"(?:[^\w]|[\d_])+"
+        runs = re.compile("|".join(gap.join(map(re.escape, key)) for key in sorted(listed))) \
+            if len(listed) <= 256 else None
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
         for i, part in enumerate(parts):
-            low = folded[i]
-            if few and not any(all(w in low for w in key) for key in needles):
+            if runs is not None and _FOLDS_TO_LETTER not in texts[i] and runs.search(folded[i]) is None:
                 continue
             pieces, words, comma = words_of(i)
             if starts.isdisjoint(words):
@@ -255,7 +258,7 @@ def _word_bag(text: str) -> list[str]:
     in six) are searched for words. Several times cheaper than searching the whole text.
     """
     folded = text.casefold()
-    if len(folded) != len(text) or "\u0345" in text:
+    if len(folded) != len(text) or _FOLDS_TO_LETTER in text:
         return _folded_words(text)
     chunks = folded.split()
     alpha = list(map(str.isalpha, chunks))
@@ -275,6 +278,6 @@ def _folded_words(text: str) -> list[str]:
     U+0345 (a combining mark that folds to a letter) is absent.
     """
     folded = text.casefold()
-    if len(folded) == len(text) and "\u0345" not in text:
+    if len(folded) == len(text) and _FOLDS_TO_LETTER not in text:
         return _WORD.findall(folded)
     return list(map(str.casefold, _WORD.findall(text)))
