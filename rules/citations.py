@@ -204,17 +204,35 @@ def date_starts(text: str, folded: str, language: str) -> list[int]:
     ``folded`` is ``text.casefold()`` with the same length.
     """
     starts: set[int] = set()
-    for word in _month_forms(language):
+    for q in occurrences(folded, _month_forms(language)):
+        starts.add(q)
+        i = q
+        while i > 0 and text[i - 1] in _SP_CHARS:
+            i -= 1
+        if i < q:  # spaces before the month: the day ends at most 3 characters earlier
+            starts.update(range(max(0, i - 5), i))
+    return sorted(starts)
+
+
+def occurrences(folded: str, words: "tuple[str, ...]") -> list[int]:
+    """Every offset in ``folded`` where one of ``words`` starts, in order."""
+    found: set[int] = set()
+    for word in words:
         q = folded.find(word)
         while q >= 0:
-            starts.add(q)
-            i = q
-            while i > 0 and text[i - 1] in _SP_CHARS:
-                i -= 1
-            if i < q:  # spaces before the month: the day ends at most 3 characters earlier
-                starts.update(range(max(0, i - 5), i))
+            found.add(q)
             q = folded.find(word, q + 1)
-    return sorted(starts)
+    return sorted(found)
+
+
+def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[str, ...]") -> Iterator[Any]:
+    """The matches of ``pattern`` in ``text`` (left to right, as a scan finds them), for a
+    pattern every match of which starts with one of ``words`` (folded): the pattern is
+    tried, anchored, where they occur in ``folded`` (``text`` case-folded) instead of
+    scanning every character. A scan when folding changed the length of the text."""
+    if folded is None or len(folded) != len(text):
+        return iter_matches(pattern, text)
+    return _anchored(pattern, text, occurrences(folded, words))
 
 
 def dates_in(text: str, language: str) -> list[DateRef]:
@@ -356,12 +374,13 @@ def citations_in(part: Paragraph, language: str) -> list[Cited]:
     """Every resolution or decision number cited in ``part``, in text order."""
     text = part.scan_text
     out: list[Cited] = []
-    if not has_any(casefolded(text), _KEYWORD_WORDS):
+    folded = casefolded(text)
+    if not has_any(folded, _KEYWORD_WORDS):
         return out  # no keyword, no citation
     lang = language if language in date_data() else "en"
     dpat = date_pattern(lang)
     before, after, names = _organ_patterns()
-    for km in iter_matches(_KEYWORD, text):
+    for km in word_led_matches(_KEYWORD, text, folded, _KEYWORD_WORDS):
         kw = km.group("kw")
         decision = kw.casefold().startswith("d")
         pos = km.end()

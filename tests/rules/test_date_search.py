@@ -1,4 +1,4 @@
-"""Dates are found by anchored matches where a date can start: the same as a full scan."""
+"""Dates and citation keywords are found by anchored matches where one can start: the same as a scan."""
 from __future__ import annotations
 
 import random
@@ -73,3 +73,21 @@ def test_folding_that_moves_offsets_falls_back_to_a_scan() -> None:
     text = "Straße, 12 septembre 2018 et 3 mars 2020"  # "ß" folds to "ss": offsets move
     assert found(text, "fr") == expected(text, "fr")
     assert [d[2:5] for d in found(text, "fr")] == [(12, 9, 2018), (3, 3, 2020)]
+
+
+def test_citation_keywords_are_found_as_a_scan_finds_them() -> None:
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    rng = random.Random(11)
+    words = ["résolution", "Résolutions", "RESOLUTION", "decision", "Décisions", "irrésolution", "résolutionx",
+             "73/11", " ", ",", "la", "et", "\u00a0", "'"]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12)))
+              for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        want = [m.span() for m in iter_matches(citations._KEYWORD, text)]
+        hits += len(want)
+        got = [m.span() for m in citations.word_led_matches(citations._KEYWORD, text, text.casefold(),
+                                                            citations._KEYWORD_WORDS)]
+        assert got == want, text
+    assert hits > 1000
