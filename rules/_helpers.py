@@ -1,9 +1,12 @@
 """Small helpers shared by the built-in rules."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
+from resolint import limits
 from resolint.model import Paragraph, Resolution, Scope
+from resolint.rule import iter_matches
 
 #: Every part that holds text a reader sees (rules on spelling, spacing and punctuation).
 EVERY_TEXT_SCOPE = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
@@ -84,3 +87,43 @@ def memo(doc: Resolution, key: str) -> dict:  # type: ignore[type-arg]
     if found is None:
         found = doc.facts[key] = {}
     return found  # type: ignore[no-any-return]
+
+
+# -- anchored matching ------------------------------------------------------------------------------
+#
+# Scanning a paragraph with a ``regex`` pattern tries every position; when every match starts
+# at a place found more cheaply (where a word occurs in the folded text), the pattern is tried
+# there only, anchored, and gives the matches a scan gives.
+
+
+def anchored_matches(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """The matches a left-to-right scan finds, when every match starts at one of ``starts``."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s, timeout=limits.REGEX_TIMEOUT)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def occurrences(folded: str, words: "tuple[str, ...]") -> list[int]:
+    """Every offset in ``folded`` where one of ``words`` starts, in order."""
+    found: set[int] = set()
+    for word in words:
+        q = folded.find(word)
+        while q >= 0:
+            found.add(q)
+            q = folded.find(word, q + 1)
+    return sorted(found)
+
+
+def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[str, ...]") -> Iterator[Any]:
+    """The matches of ``pattern`` in ``text`` (left to right, as a scan finds them), for a
+    pattern every match of which starts with one of ``words`` (folded): the pattern is
+    tried, anchored, where they occur in ``folded`` (``text`` case-folded) instead of
+    scanning every character. A scan when folding changed the length of the text."""
+    if folded is None or len(folded) != len(text):
+        return iter_matches(pattern, text)
+    return anchored_matches(pattern, text, occurrences(folded, words))

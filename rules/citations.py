@@ -17,12 +17,11 @@ from typing import Any
 
 import regex
 
-from resolint import limits
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import casefolded, has_any, memo
+from ._helpers import anchored_matches, casefolded, has_any, memo, occurrences, word_led_matches
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -214,27 +213,6 @@ def date_starts(text: str, folded: str, language: str) -> list[int]:
     return sorted(starts)
 
 
-def occurrences(folded: str, words: "tuple[str, ...]") -> list[int]:
-    """Every offset in ``folded`` where one of ``words`` starts, in order."""
-    found: set[int] = set()
-    for word in words:
-        q = folded.find(word)
-        while q >= 0:
-            found.add(q)
-            q = folded.find(word, q + 1)
-    return sorted(found)
-
-
-def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[str, ...]") -> Iterator[Any]:
-    """The matches of ``pattern`` in ``text`` (left to right, as a scan finds them), for a
-    pattern every match of which starts with one of ``words`` (folded): the pattern is
-    tried, anchored, where they occur in ``folded`` (``text`` case-folded) instead of
-    scanning every character. A scan when folding changed the length of the text."""
-    if folded is None or len(folded) != len(text):
-        return iter_matches(pattern, text)
-    return _anchored(pattern, text, occurrences(folded, words))
-
-
 def dates_in(text: str, language: str) -> list[DateRef]:
     """Every date in ``text``: the matches of :func:`date_pattern`, left to right.
 
@@ -250,24 +228,12 @@ def dates_in(text: str, language: str) -> list[DateRef]:
     if folded is None or len(folded) != len(text):
         matches = iter_matches(pattern, text)  # folding moved offsets: scan the whole text
     else:
-        matches = _anchored(pattern, text, date_starts(text, folded, language))
+        matches = anchored_matches(pattern, text, date_starts(text, folded, language))
     for m in matches:
         d = _date_from(m, language)
         if d is not None:
             out.append(d)
     return out
-
-
-def _anchored(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
-    """The matches a left-to-right scan finds, when every match starts at one of ``starts``."""
-    end = 0
-    for s in starts:
-        if s < end:
-            continue
-        m = pattern.match(text, s, timeout=limits.REGEX_TIMEOUT)
-        if m is not None:
-            end = m.end()
-            yield m
 
 
 def document_dates(doc: Resolution, text: str, language: str) -> list[DateRef]:

@@ -1,4 +1,4 @@
-"""Dates and citation keywords are found by anchored matches where one can start: the same as a scan."""
+"""Dates, citation keywords and fixed terms found by anchored matches: as a scan finds them."""
 from __future__ import annotations
 
 import random
@@ -91,3 +91,24 @@ def test_citation_keywords_are_found_as_a_scan_finds_them() -> None:
                                                             citations._KEYWORD_WORDS)]
         assert got == want, text
     assert hits > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_fixed_terms_are_found_as_a_scan_finds_them(language: str) -> None:
+    from resolint.rules import terminology
+
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    rng = random.Random(13)
+    words = ["Nations", "Unies", "nations", "UNIES", "United", "Nations", "Secrétaire", "général", "Secretary",
+             "General", "-", " ", "\u00a0", "ONU", "États", "Membres", "Member", "States", "Charte", "Charter", "x"]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 10)))
+              for _ in range(2000)]
+    hits = 0
+    for pattern, _entry, term_words in terminology._term_patterns(language):
+        for text in texts:
+            want = [m.span() for m in iter_matches(pattern, text)]
+            hits += len(want)
+            got = [m.span() for m in citations.word_led_matches(pattern, text, text.casefold(), term_words[:1])]
+            assert got == want, (pattern, text)
+    assert hits > 100
