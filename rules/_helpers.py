@@ -119,11 +119,17 @@ def occurrences(folded: str, words: "tuple[str, ...]") -> list[int]:
     return sorted(found)
 
 
-def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[str, ...]") -> Iterator[Any]:
+def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[str, ...]",
+                     word_start: bool = False) -> Iterator[Any]:
     """The matches of ``pattern`` in ``text`` (left to right, as a scan finds them), for a
     pattern every match of which starts with one of ``words`` (folded): the pattern is
     tried, anchored, where they occur in ``folded`` (``text`` case-folded) instead of
-    scanning every character. A scan when folding changed the length of the text."""
+    scanning every character. With ``word_start``, the pattern never matches right after
+    a letter (a look-behind says so), and occurrences inside words are not tried. A scan
+    when folding changed the length of the text."""
     if folded is None or len(folded) != len(text):
         return iter_matches(pattern, text)
-    return anchored_matches(pattern, text, occurrences(folded, words))
+    starts = occurrences(folded, words)
+    if word_start:
+        starts = [q for q in starts if not q or not text[q - 1].isalpha()]
+    return anchored_matches(pattern, text, starts)

@@ -185,10 +185,12 @@ def _month_words(language: str) -> tuple[str, ...]:
 
 
 @cache
-def _month_forms(language: str) -> tuple[str, ...]:
-    """Every folded month name and abbreviation (the words a date's month group can match)."""
+def _month_prefixes(language: str) -> tuple[str, ...]:
+    """The folded month names and abbreviations that no other one starts ("janv", not
+    "janvier"): where a date's month group matches, one of them starts."""
     data = date_data()[language]
-    return tuple(sorted({w.casefold() for w in list(data["months"]) + list(data.get("month_abbreviations", {}))}))
+    forms = {w.casefold() for w in list(data["months"]) + list(data.get("month_abbreviations", {}))}
+    return tuple(sorted(f for f in forms if not any(o != f and f.startswith(o) for o in forms)))
 
 
 _SP_CHARS = " \u00a0\u202f"  # the characters of ``_SP``
@@ -199,11 +201,14 @@ def date_starts(text: str, folded: str, language: str) -> list[int]:
 
     A date holds a month word at some offset q (its folded text is a month form there):
     the date starts at q (month first) or, day first, at the day's digits, which stand
-    before the spaces before q after at most three suffix characters ("1er", "2nd").
-    ``folded`` is ``text.casefold()`` with the same length.
+    before the spaces before q after at most three suffix characters ("1er", "2nd"). No
+    letter or number stands just before q (spaces do, or the pattern's look-behind says
+    so). ``folded`` is ``text.casefold()`` with the same length.
     """
     starts: set[int] = set()
-    for q in occurrences(folded, _month_forms(language)):
+    for q in occurrences(folded, _month_prefixes(language)):
+        if q and text[q - 1].isalnum():
+            continue  # inside a word ("domaine", "innovation"): a month stands after a space or a mark
         starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _SP_CHARS:
@@ -346,7 +351,7 @@ def citations_in(part: Paragraph, language: str) -> list[Cited]:
     lang = language if language in date_data() else "en"
     dpat = date_pattern(lang)
     before, after, names = _organ_patterns()
-    for km in word_led_matches(_KEYWORD, text, folded, _KEYWORD_WORDS):
+    for km in word_led_matches(_KEYWORD, text, folded, _KEYWORD_WORDS, word_start=True):
         kw = km.group("kw")
         decision = kw.casefold().startswith("d")
         pos = km.end()

@@ -11,7 +11,7 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import casefolded, word_led_matches
+from ._helpers import casefolded
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
@@ -120,8 +120,7 @@ class FixedTerms(Rule):
             if folded is not None and not all(w in folded for w in words):
                 continue
             correct = entry["correct"]
-            # A term starts with its first word: matched where that word occurs.
-            for m in word_led_matches(pattern, text, folded, words[:1]):
+            for m in iter_matches(pattern, text):
                 found = m.group()
                 if found == correct or _WS.sub(" ", found) == correct or found.isupper() or _overlaps(taken, m.start(), m.end()):
                     continue

@@ -88,7 +88,7 @@ def test_citation_keywords_are_found_as_a_scan_finds_them() -> None:
         want = [m.span() for m in iter_matches(citations._KEYWORD, text)]
         hits += len(want)
         got = [m.span() for m in citations.word_led_matches(citations._KEYWORD, text, text.casefold(),
-                                                            citations._KEYWORD_WORDS)]
+                                                            citations._KEYWORD_WORDS, word_start=True)]
         assert got == want, text
     assert hits > 1000
 
