@@ -13,6 +13,8 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, FootnoteRef, Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule
 
+from ._helpers import memo
+
 _DATA = Path(__file__).parent / "data"
 _BODY = (Kind.TITLE, Kind.FORMULA, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.CLOSING,
          Kind.ANNEX, Kind.TABLE, Kind.PREFACE)
@@ -364,12 +366,14 @@ class FootnoteText(Rule):
 
     @staticmethod
     def _place(doc: Resolution, part: Paragraph) -> tuple[bool, bool]:
-        for fn in doc.footnotes:
-            for i, p in enumerate(fn.paragraphs):
-                if p is part:
-                    nonempty = [q for q in fn.paragraphs if q.text.strip()]
-                    return (bool(nonempty) and nonempty[0] is part, bool(nonempty) and nonempty[-1] is part)
-        return True, True
+        """Whether ``part`` is the first / the last paragraph with text of its footnote."""
+        places = memo(doc, "footnotes.place")
+        if not places:
+            for fn in doc.footnotes:
+                nonempty = [q for q in fn.paragraphs if q.text.strip()]
+                for q in fn.paragraphs:
+                    places[id(q)] = (bool(nonempty) and nonempty[0] is q, bool(nonempty) and nonempty[-1] is q)
+        return places.get(id(part), (True, True))  # type: ignore[no-any-return]
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.text

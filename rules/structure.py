@@ -175,12 +175,13 @@ class Opener:
     head: str = ""  # the opening word(s) as written, without adverbs and qualifiers
 
 
-def _italic_mask(part: Paragraph) -> list[bool]:
-    mask = [False] * len(part.text)
+def _italic_mask(part: Paragraph, limit: int) -> list[bool]:
+    """Whether each of the first ``limit`` characters of ``part.text`` is in italics."""
+    mask = [False] * min(len(part.text), limit)
     for run in part.runs:
-        if run.kind in ("text", "noteref") and run.italic:
-            for i in range(max(run.start, 0), min(run.end, len(mask))):
-                mask[i] = True
+        if run.kind in ("text", "noteref") and run.italic and run.start < len(mask):
+            start, end = max(run.start, 0), min(run.end, len(mask))
+            mask[start:end] = [True] * (end - start)
     return mask
 
 
@@ -219,7 +220,7 @@ def _parse_opener(part: Paragraph, ctx: Context) -> Opener | None:
         return None
     lex = _lexicon(ctx.pack)
     norm = [_norm(w[0]) for w in words]
-    italic = _italic_mask(part)
+    italic = _italic_mask(part, lead + 240)
     english_op = ctx.language == "en" and part.kind is Kind.OPERATIVE
     i, head, kind = 0, None, None
     while i < len(words):
@@ -591,7 +592,7 @@ class OpenerItalics(Rule):
         o = parse_opener(part, ctx)
         if o is None or o.kind is None:
             return
-        mask = _italic_mask(part)
+        mask = _italic_mask(part, o.end)
         text = part.text
         letters = [i for i in range(o.start, o.end) if text[i].isalnum()]
         roman = [i for i in letters if not mask[i]]
