@@ -14,9 +14,10 @@ edited: words changed, paragraphs inserted, deleted and moved, footnotes changed
 - two floors (see :mod:`floors`), each reading every paragraph's text (body and
   footnotes) of both files: ``docx floor`` with python-docx, ``lxml floor`` with
   :mod:`zipfile` and :mod:`lxml` alone (``w:p`` / ``w:t``);
-- ``in-process``: ``resolint.redline.diff_files`` + ``docx_bytes()`` (wall time, best
-  of ``--repeat``; ``x docx`` / ``x lxml`` are its ratios to the two floors); ``py peak``:
-  peak Python heap of one more run (tracemalloc; lxml's own C memory is not counted);
+- ``in-process``: ``resolint.redline.diff_files`` + ``docx_bytes()``. The floors and the
+  diff run in turn, ``--repeat`` rounds (a shared machine's speed drifts): median wall
+  times, and ``x docx`` / ``x lxml``, the medians of the per-round ratios to each floor;
+  ``py peak``: peak Python heap of one more run (tracemalloc; lxml's own C memory is not counted);
 - ``+labels``: the same plus ``to_text()``, the paragraph map whose labels ("PP 3",
   "OP 2") come from the document model (``resolint diff`` without ``-o OUT.docx``);
 - ``process``: ``python -m resolint diff OLD NEW -o OUT.docx`` in a fresh process
@@ -76,30 +77,26 @@ def make_pair(n: int, seed: int = 7) -> tuple[bytes, bytes]:
     return rp.build(old), rp.build(new)
 
 
-def best_of(repeat: int, fn) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
 
 
-def floor(old: Path, new: Path, repeat: int) -> tuple[float, float, int]:
-    """Both floors (see :mod:`floors`) reading OLD and NEW: (python-docx s, lxml s, paragraphs of OLD)."""
-    count = lxml_floor(old)
-    if count != python_docx_floor(old):
-        raise SystemExit("the two floors read different paragraph counts")
-    docx_s = best_of(repeat, lambda: (python_docx_floor(old), python_docx_floor(new)))
-    lxml_s = best_of(repeat, lambda: (lxml_floor(old), lxml_floor(new)))
-    return docx_s, lxml_s, count
+def in_process(old: Path, new: Path, out: Path, repeat: int) -> dict:
+    """The floors and the diff (then the diff with labels) in turn, ``repeat`` rounds.
 
-
-def in_process(old: Path, new: Path, out: Path, repeat: int) -> tuple[float, float, float, dict]:
+    Taking turns keeps them under the same machine load; each round gives ratios, and the
+    medians are reported. Memory in a separate run (tracemalloc slows Python down).
+    """
     from datetime import datetime, timezone
+    from statistics import median
 
     from resolint.redline import diff_files
 
+    paragraphs = lxml_floor(old)
+    if paragraphs != python_docx_floor(old):
+        raise SystemExit("the two floors read different paragraph counts")
     date = datetime(2024, 1, 1, tzinfo=timezone.utc)
     result = {}
 
@@ -108,17 +105,24 @@ def in_process(old: Path, new: Path, out: Path, repeat: int) -> tuple[float, flo
         result["bytes"] = rl.docx_bytes()
         result["counts"] = rl.counts
 
-    once()  # warm-up: imports, regex compilation
-    dt = best_of(repeat, once)
+    steps = [
+        lambda: (python_docx_floor(old), python_docx_floor(new)),
+        lambda: (lxml_floor(old), lxml_floor(new)),
+        once,
+        lambda: diff_files(old, new, date=date).to_text(),
+    ]
+    for step in steps:  # warm-up: imports, regex compilation, plugins and language packs
+        step()
+    rounds = [[timed(step) for step in steps] for _ in range(repeat)]
     out.write_bytes(result["bytes"])
-    diff_files(old, new, date=date).to_text()  # warm-up: plugins and language packs
-    labelled = best_of(repeat, lambda: diff_files(old, new, date=date).to_text())
-    # memory in a separate run: tracemalloc slows Python down several times
     tracemalloc.start()
     diff_files(old, new, date=date).docx_bytes()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return dt, peak / 2**20, labelled, result["counts"]
+    return dict(paras=paragraphs, docx=median(r[0] for r in rounds), floor=median(r[1] for r in rounds),
+                t_in=median(r[2] for r in rounds), t_lab=median(r[3] for r in rounds),
+                x_docx=median(r[2] / r[0] for r in rounds), x_lxml=median(r[2] / r[1] for r in rounds),
+                x_lab=median(r[3] / r[1] for r in rounds), mem=peak / 2**20, counts=result["counts"])
 
 
 def run_child(cmd: list[str], timeout: float) -> tuple[float | None, float | None, str]:
@@ -249,13 +253,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="45 and 400 paragraphs, one repetition")
     ap.add_argument("--sizes", type=int, nargs="+")
-    ap.add_argument("--repeat", type=int, help="timing repetitions, best kept (default 3, --quick 1)")
+    ap.add_argument("--repeat", type=int, help="timing rounds, medians kept (default 5, --quick 1)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds allowed to each python-redlines run")
     ap.add_argument("--no-libreoffice", action="store_true")
     ap.add_argument("--no-python-redlines", action="store_true")
     args = ap.parse_args()
     sizes = args.sizes or ([45, 400] if args.quick else [45, 400, 4000])
-    repeat = args.repeat or (1 if args.quick else 3)
+    repeat = args.repeat or (1 if args.quick else 5)
 
     lo = None
     if not args.no_libreoffice:
@@ -276,8 +280,7 @@ def main() -> None:
             old, new, out = Path(tmp, f"old{n}.docx"), Path(tmp, f"new{n}.docx"), Path(tmp, f"red{n}.docx")
             old.write_bytes(old_b)
             new.write_bytes(new_b)
-            t_docx, t_floor, paras = floor(old, new, max(repeat, 3))
-            t_in, mem_in, t_lab, counts = in_process(old, new, out, repeat)
+            measured = in_process(old, new, out, repeat)
             t_proc, rss = whole_process(old, new, Path(tmp, f"cli{n}.docx"), args.timeout)
             t_lo = lo_rss = None
             if lo is not None:
@@ -290,9 +293,8 @@ def main() -> None:
                 t_pr, pr_rss, err = python_redlines(old, new, args.timeout)
                 if err:
                     print(f"  python-redlines on {n} paragraphs: {err}", file=sys.stderr)
-            rows.append(dict(n=n, paras=paras, docx=t_docx, floor=t_floor, t_in=t_in, mem=mem_in, t_lab=t_lab,
-                             t_proc=t_proc,
-                             rss=rss, t_lo=t_lo, lo_rss=lo_rss, t_pr=t_pr, pr_rss=pr_rss, counts=counts))
+            rows.append(dict(n=n, **measured, t_proc=t_proc, rss=rss, t_lo=t_lo, lo_rss=lo_rss, t_pr=t_pr,
+                             pr_rss=pr_rss))
             print(f"  done: {n} paragraphs", file=sys.stderr)
         if lo is not None:
             lo.close()
@@ -305,8 +307,8 @@ def main() -> None:
     print(head)
     for r in rows:
         print(f"{r['n']:>5} {r['paras']:>5} {r['docx']:>7.3f} {r['floor']:>7.3f} {r['t_in']:>7.3f} "
-              f"{r['t_in'] / r['docx']:>5.1f}x {r['t_in'] / r['floor']:>5.1f}x "
-              f"{r['mem']:>7.1f} {r['t_lab']:>9.3f} {r['t_lab'] / r['floor']:>5.1f}x {fmt(r['t_proc'], '.2f'):>9} "
+              f"{r['x_docx']:>5.1f}x {r['x_lxml']:>5.1f}x "
+              f"{r['mem']:>7.1f} {r['t_lab']:>9.3f} {r['x_lab']:>5.1f}x {fmt(r['t_proc'], '.2f'):>9} "
               f"{fmt(r['rss'], '.0f'):>7} {fmt(r['t_lo'], '.2f'):>7} {fmt(r['lo_rss'], '.0f'):>6} "
               f"{fmt(r['t_pr'], '.2f'):>9} {fmt(r['pr_rss'], '.0f'):>7}")
     print("\n(size: generated paragraphs; w:p: paragraphs of OLD (body and footnotes); 'diff s' = diff_files + "
