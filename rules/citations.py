@@ -242,12 +242,16 @@ def dates_in(text: str, language: str) -> list[DateRef]:
 
 
 def document_dates(doc: Resolution, text: str, language: str) -> list[DateRef]:
-    """:func:`dates_in`, once per text of ``doc``: C104 and C105 read the same dates."""
+    """:func:`dates_in`, once per paragraph text of ``doc``: C104 and C105 read the same dates.
+
+    Kept by the text object, not its content: two paragraphs that read alike are still
+    searched each (a draft repeating itself should not be cheaper to check).
+    """
     found = memo(doc, f"citations.dates.{language}")
-    dates = found.get(text)
-    if dates is None:
-        dates = found[text] = dates_in(text, language)
-    return dates
+    entry = found.get(id(text))
+    if entry is None or entry[0] is not text:
+        entry = found[id(text)] = (text, dates_in(text, language))
+    return entry[1]  # type: ignore[no-any-return]
 
 
 def house_date(d: DateRef, language: str) -> str:
