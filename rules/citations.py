@@ -342,7 +342,7 @@ _SPACES = lazy_pattern(rf"{_SP}+")
 
 
 def _normal(number: str) -> str:
-    return regex.sub(rf"{_SP}+", " ", number)
+    return _SPACES.sub(" ", number)
 
 
 def citations_in(part: Paragraph, language: str) -> list[Cited]:
@@ -441,8 +441,11 @@ def _nth(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_SESSION = lazy_pattern(r"(\d{1,3})/\d")
+
+
 def session_of(number: str) -> int | None:
-    m = regex.match(r"(\d{1,3})/\d", number)
+    m = _SESSION.match(number)
     return int(m.group(1)) if m else None
 
 

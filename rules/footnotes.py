@@ -11,7 +11,7 @@ import regex
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, FootnoteRef, Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule
+from resolint.rule import Context, Rule, lazy_pattern
 
 from ._helpers import memo
 
@@ -36,8 +36,14 @@ def _body_refs(doc: Resolution) -> Iterator[tuple[Paragraph, FootnoteRef]]:
                 yield p, ref
 
 
+_WHITE = lazy_pattern(r"\s+")
+_LETTER = lazy_pattern(r"\p{L}")
+_LETTERS = lazy_pattern(r"\p{L}+")
+_NUMBER_OR_SLASH = lazy_pattern(r"[\p{N}/]")
+
+
 def _normal_text(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip().casefold()
+    return _WHITE.sub(" ", text).strip().casefold()
 
 
 class FootnoteIntegrity(Rule):
@@ -381,11 +387,11 @@ class FootnoteText(Rule):
             return
         is_first, is_last = self._place(ctx.doc, part)
         if is_first:
-            m = regex.search(r"\p{L}", text)
+            m = _LETTER.search(text)
             lead = text[:m.start()] if m else ""
-            if m and m.group(0).islower() and not regex.search(r"[\p{N}/]", lead):
+            if m and m.group(0).islower() and not _NUMBER_OR_SLASH.search(lead):
                 i = m.start()
-                word = regex.match(r"\p{L}+", text[i:]).group(0)
+                word = _LETTERS.match(text, i).group(0)
                 # Leave alone words with capitals inside ("iPhone") and symbols ("e/2019/1").
                 if word == word.lower() and not text[i + len(word):i + len(word) + 1] == "/":
                     fix = ctx.replace(part, i, i + 1, text[i].upper(), "capitalise", safety=FixSafety.UNSAFE)

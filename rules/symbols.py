@@ -104,21 +104,27 @@ class Symbol:
         return rest + (f" {self.paren.strip()}" if self.paren else "")
 
 
+_SPACED_SLASH = lazy_pattern(rf"{_SP}*/{_SP}+|{_SP}+/")
+_NUMBER_OR_STAR = lazy_pattern(r"\d+|\*")
+_SPECIAL_SESSION = lazy_pattern(r"(?i:S|ES)-\d+")
+_SPACES = lazy_pattern(rf"{_SP}+")
+
+
 def _canonical(m: Any) -> Symbol | None:
     series_map, numbered, words = _canon()
     series_written = m.group("series")
     series = series_map[series_written.casefold()]
     rest = m.group("rest")
-    spaced = bool(regex.search(rf"{_SP}*/{_SP}+|{_SP}+/", rest))
+    spaced = bool(_SPACED_SLASH.search(rest))
     comps = [c.strip(" \u00a0\u202f") for c in rest.split("/")[1:]]
     parts: list[str] = []
     problems: list[str] = []
     known_word = False
     for c in comps:
-        if regex.fullmatch(r"\d+|\*", c):
+        if _NUMBER_OR_STAR.fullmatch(c):
             parts.append(c)
             continue
-        if regex.fullmatch(r"(?i:S|ES)-\d+", c):
+        if _SPECIAL_SESSION.fullmatch(c):
             parts.append(c.upper())
             continue
         cm = _COMP.match(c)
@@ -219,7 +225,7 @@ def _number_pattern(short: str) -> Any:
 
 
 def _squash(s: str) -> str:
-    return regex.sub(rf"{_SP}+", "", s).casefold()
+    return _SPACES.sub("", s).casefold()
 
 
 # ----------------------------------------------------------------------------- rules
