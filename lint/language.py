@@ -75,13 +75,27 @@ class LanguagePack:
 
     def starts_with_any(self, text: str, phrases: frozenset[str]) -> str | None:
         """The longest phrase of ``phrases`` that ``text`` starts with (whole words), or None."""
-        words = text.split(None, 6)[:6]
-        folded = [w.strip(",;:").casefold() for w in words[:6]]
-        for n in range(min(6, len(folded)), 0, -1):
-            cand = " ".join(folded[:n])
-            if cand in phrases:
+        words, candidates = _lead_words(text)
+        for n in range(len(candidates), 0, -1):
+            if candidates[n - 1] in phrases:
                 return " ".join(words[:n]).strip(",;:")
         return None
+
+
+_LAST_LEAD: tuple[str, list[str], list[str]] = ("", [], [])
+
+
+def _lead_words(text: str) -> tuple[list[str], list[str]]:
+    """The first six words of ``text`` and, for each n, its first n words folded and joined
+    (the last answer is kept: the classifier asks for two phrase sets in a row)."""
+    global _LAST_LEAD
+    if _LAST_LEAD[0] is text:
+        return _LAST_LEAD[1], _LAST_LEAD[2]
+    words = text.split(None, 6)[:6]
+    folded = [w.strip(",;:").casefold() for w in words]
+    candidates = [" ".join(folded[:n]) for n in range(1, len(folded) + 1)]
+    _LAST_LEAD = (text, words, candidates)
+    return words, candidates
 
 
 _WORD = lazy_pattern(r"\p{L}+", _V1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from resolint import limits
@@ -73,12 +74,27 @@ _MISSING = object()
 
 def has_any(text: str | None, needles: Iterable[str]) -> bool:
     """Whether ``text`` contains one of ``needles``; True when ``text`` is None (no precheck)."""
-    return text is None or any(n in text for n in needles)
+    if text is None:
+        return True
+    for needle in needles:  # a plain loop: these run for every rule and paragraph
+        if needle in text:
+            return True
+    return False
 
 
 def has_pair(text: str, firsts: str, seconds: str) -> bool:
     """Whether a character of ``firsts`` is directly followed by one of ``seconds`` in ``text``."""
-    return any(b in text and any(a + b in text for a in firsts) for b in seconds)
+    for second, pairs in _pairs(firsts, seconds):
+        if second in text:
+            for pair in pairs:
+                if pair in text:
+                    return True
+    return False
+
+
+@cache
+def _pairs(firsts: str, seconds: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((b, tuple(a + b for a in firsts)) for b in seconds)
 
 
 def memo(doc: Resolution, key: str) -> dict:  # type: ignore[type-arg]
