@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import limits
 from .language import LanguagePack
 from .model import Kind, Paragraph
 
@@ -77,13 +78,11 @@ def _compiled(pattern: str):  # type: ignore[no-untyped-def]
 
 def _any(patterns: list[str], text: str) -> bool:
     """True if any language-pack pattern matches (one combined search under the regex timeout)."""
-    from .limits import REGEX_TIMEOUT
-
     if not patterns:
         return False
     head = text[:300]  # the patterns are anchored at the start of short lines
     combined = _compiled("|".join(f"(?:{p})" for p in patterns))
-    return combined.search(head, timeout=REGEX_TIMEOUT) is not None
+    return combined.search(head, timeout=limits.REGEX_TIMEOUT) is not None
 
 
 class Classifier:
