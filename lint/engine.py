@@ -14,6 +14,7 @@ from .errors import InputError, ResolintError
 from .findings import Finding, Severity
 from .model import Paragraph, Resolution, Scope
 from .rule import Context, Rule
+from .trigger import TextIndex
 
 if TYPE_CHECKING:
     from .plugin_manager import Manager
@@ -66,10 +67,18 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
     packs = config.manager.languages() if config.manager else {}
     pack = packs.get(doc.language)
     findings: list[Finding] = []
+    index = TextIndex()
     for rule in rules:
         if not rule.applies_to(doc.language):
             continue
-        ctx = Context(rule, doc, pack, config.options_for(rule))  # type: ignore[arg-type]
+        ctx = Context(rule, doc, pack, config.options_for(rule), index)  # type: ignore[arg-type]
+        try:
+            trigger = rule.trigger_for(ctx)
+            if trigger is not None:
+                trigger.compiled()
+        except Exception as exc:  # noqa: BLE001 - a bad trigger is the rule's crash
+            findings.append(_crash(rule, None, exc))
+            continue
         for scope in rule.scopes:
             if scope is Scope.DOCUMENT:
                 try:
@@ -77,7 +86,7 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
                 except Exception as exc:  # noqa: BLE001 - a rule must not crash the run
                     findings.append(_crash(rule, None, exc))
                 continue
-            for part in parts_for(doc, scope):
+            for part in index.matching(scope.name, parts_for(doc, scope), trigger):
                 try:
                     findings.extend(rule.check(part, ctx))
                 except Exception as exc:  # noqa: BLE001

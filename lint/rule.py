@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from . import limits
 from .findings import Edit, Finding, Fix, FixSafety, Severity
 from .model import Paragraph, Resolution, Scope
+from .trigger import TextIndex, Trigger
 
 if TYPE_CHECKING:
     from .language import LanguagePack
@@ -23,12 +24,23 @@ DOC_SECTIONS = ("What it does", "Why", "Example", "Use instead", "References")
 class Context:
     """What a rule sees besides the part: the document, its language pack, its options."""
 
-    def __init__(self, rule: "Rule", doc: Resolution, pack: "LanguagePack", options: dict[str, Any]) -> None:
+    def __init__(self, rule: "Rule", doc: Resolution, pack: "LanguagePack", options: dict[str, Any],
+                 index: TextIndex | None = None) -> None:
         self.rule = rule
         self.doc = doc
         self.pack = pack
         self.language = doc.language
         self.options = options
+        self.index = index if index is not None else TextIndex()
+
+    def matching(self, key: str, parts: list[Paragraph], trigger: Trigger | None) -> list[Paragraph]:
+        """The parts of ``parts`` in which ``trigger`` matches (all of them without a trigger).
+
+        For document-scoped rules that read many parts: the parts' texts are joined and
+        searched once (see :mod:`resolint.trigger`). ``key`` names the list (``"body"``):
+        lists under the same key are joined once per run.
+        """
+        return self.index.matching(key, parts, trigger)
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
@@ -56,6 +68,8 @@ class Rule:
 
     ``check(part, ctx)`` is called once per part of each scope the rule asked for;
     document-scoped rules get ``check_document(doc, ctx)`` once. Both yield findings.
+    A rule with a ``trigger`` is called only on the parts where the trigger matches
+    (see :mod:`resolint.trigger`).
     """
 
     code: ClassVar[str] = ""
@@ -69,8 +83,14 @@ class Rule:
     #: Examples for documentation and tests: language -> list of text snippets.
     bad_examples: ClassVar[dict[str, list[str]]] = {}
     good_examples: ClassVar[dict[str, list[str]]] = {}
+    #: A pattern every part the rule can report on matches (None: every part is checked).
+    trigger: ClassVar[Trigger | None] = None
     #: Which plugin registered the rule (set by the manager).
     plugin: str = ""
+
+    def trigger_for(self, ctx: Context) -> Trigger | None:
+        """The trigger for this document (its language, the rule's options); ``trigger`` by default."""
+        return self.trigger
 
     def check(self, part: Paragraph, ctx: Context) -> Iterable[Finding]:
         return ()

@@ -8,6 +8,7 @@ from typing import Any
 from resolint import limits
 from resolint.model import Paragraph, Resolution, Scope
 from resolint.rule import iter_matches
+from resolint.trigger import Trigger, casefolded  # noqa: F401 - casefolded is the rules' to use
 
 #: Every part that holds text a reader sees (rules on spelling, spacing and punctuation).
 EVERY_TEXT_SCOPE = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
@@ -44,32 +45,7 @@ def last_in_block(doc: Resolution, part: Paragraph) -> bool:
 # nothing matches; most rules look for something most paragraphs do not have. A rule
 # may first test for a substring every match must contain, and skip the search when it
 # is absent: the findings stay the same, only paragraphs that cannot match are skipped.
-
-#: Turkic dotted capital I and dotless i: under IGNORECASE ``regex`` matches them with
-#: "i" / "I", but ``str.casefold`` does not fold them to "i" (see :func:`casefolded`).
-_TURKIC_I = ("\u0130", "\u0131")
-
-
-def casefolded(text: str) -> str | None:
-    """``text.casefold()``, to test for the words of a case-insensitive pattern.
-
-    A case-insensitive match of a word folds like the word, so the folded text contains
-    the folded word. None when that does not hold for ``text`` (it has a Turkic I): the
-    caller then searches without a precheck.
-    """
-    found = _FOLDED.get(text, _MISSING)
-    if found is _MISSING:
-        if len(_FOLDED) >= _FOLDED_MAX:
-            _FOLDED.clear()
-        found = _FOLDED[text] = None if _TURKIC_I[0] in text or _TURKIC_I[1] in text else text.casefold()
-    return found  # type: ignore[return-value]
-
-
-#: Folded texts by text: every rule folds the paragraph it is given, and the engine hands
-#: each paragraph to each rule in turn. Bounded; cleared when full.
-_FOLDED: dict[str, str | None] = {}
-_FOLDED_MAX = 10_000
-_MISSING = object()
+# :func:`casefolded` (from the core) gives a text case-folded, for case-insensitive needles.
 
 
 def has_any(text: str | None, needles: Iterable[str]) -> bool:
@@ -95,6 +71,12 @@ def has_pair(text: str, firsts: str, seconds: str) -> bool:
 @cache
 def _pairs(firsts: str, seconds: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((b, tuple(a + b for a in firsts)) for b in seconds)
+
+
+@cache
+def words_trigger(words: "tuple[str, ...]") -> Trigger:
+    """A trigger choosing the parts that hold one of ``words`` (case-folded), anywhere."""
+    return Trigger.any_of(words, folded=True)
 
 
 def memo(doc: Resolution, key: str) -> dict:  # type: ignore[type-arg]

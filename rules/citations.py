@@ -21,7 +21,9 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import anchored_matches, casefolded, has_any, memo, occurrences, word_led_matches
+from resolint.trigger import Trigger
+
+from ._helpers import anchored_matches, casefolded, has_any, memo, occurrences, word_led_matches, words_trigger
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -319,6 +321,8 @@ _KEYWORD = lazy_pattern(r"(?<![\p{L}])(?P<kw>résolutions?|resolutions?|décisio
                          regex.IGNORECASE | regex.V1)
 #: The keywords of _KEYWORD, folded (without the plural "s"): one of them is in every citation.
 _KEYWORD_WORDS = ("résolution", "resolution", "décision", "decision")
+#: Every citation starts with one of these words (case-folded).
+CITATION_WORDS = _KEYWORD_WORDS
 _LETTERS = rf"(?:{_SP}[A-Z](?:{_SP}(?:and|et|to|à){_SP}[A-Z])?(?![\p{{L}}\p{{N}}]))"
 _ITEM = lazy_pattern(
     rf"""(?:
@@ -862,6 +866,9 @@ class SessionOrdinal(Rule):
         figures = lazy_pattern(rf"(?<![\p{{L}}\p{{N}}])(?P<num>\d{{1,2}})(?P<suf>{suffixes})(?={session})",
                                 regex.IGNORECASE | regex.V1)
         return words, figures
+
+    def trigger_for(self, ctx: Context) -> Trigger:
+        return words_trigger((date_data()[ctx.language]["session_word"],))
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         lang = ctx.language

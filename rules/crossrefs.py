@@ -12,7 +12,7 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import casefolded, has_any, top_of
+from ._helpers import casefolded, has_any, top_of, words_trigger
 
 _SP = r"[\s\u00a0\u202f]"
 
@@ -112,12 +112,16 @@ def _descend(doc: Resolution, base: Paragraph, labels: list[str]) -> Paragraph |
     return node
 
 
+#: Every reference names a (sub)paragraph or an alinéa (case-folded).
+_REFERENCE_WORDS = ("paragraph", "alinéa")
+
+
 def citations(part: Paragraph, doc: Resolution, language: str) -> Iterator[Citation]:
     """The references of ``part`` to paragraphs of the resolution itself, resolved."""
     if part.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
         return
     text = part.scan_text
-    if not has_any(casefolded(text), ("paragraph", "alinéa")):
+    if not has_any(casefolded(text), _REFERENCE_WORDS):
         return  # every reference names a (sub)paragraph or an alinéa
     ops = _op_by_number(doc)
     if not ops:
@@ -222,6 +226,7 @@ class CrossReferenceTarget(Rule):
     name = "cross-reference-target"
     summary = "'paragraph N above/below' points to an existing paragraph"
     scopes = (Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
+    trigger = words_trigger(_REFERENCE_WORDS)
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.NONE
@@ -284,6 +289,7 @@ class CrossReferenceDirection(Rule):
     name = "cross-reference-direction"
     summary = "'above' cites an earlier paragraph, 'below' a later one"
     scopes = (Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
+    trigger = words_trigger(_REFERENCE_WORDS)
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.UNSAFE

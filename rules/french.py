@@ -9,6 +9,7 @@ import regex
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Paragraph
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
+from resolint.trigger import Trigger
 
 from ._helpers import EVERY_TEXT_SCOPE
 from .punctuation import NBSP, NNBSP, inside, load_data, space_names, url_spans
@@ -122,6 +123,17 @@ class FrenchHighPunctuationSpacing(Rule):
         "2. *Prie* le Secrétaire général de faire rapport\u00a0!",
     ]}
 
+    def trigger_for(self, ctx: Context) -> Trigger | None:
+        # A finding is a mark without an accepted space just before it.
+        style = ctx.option("style", "any-nbsp")
+        if style not in STYLES:
+            return None  # every part: the check reports the bad option
+        groups: dict[str, str] = {}
+        for mark in ";:!?":
+            accepted = "".join(wanted_space(style, mark)[0])
+            groups[accepted] = groups.get(accepted, "") + mark
+        return Trigger("[;:!?]" + "".join(f"(?<![{accepted}][{marks}])" for accepted, marks in groups.items()))
+
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
         urls = url_spans(text)
@@ -197,6 +209,8 @@ class FrenchGuillemetSpacing(Rule):
         "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir\u00a0;\n2. *Décide* d’inscrire la "
         "question intitulée «\u00a0Coopération entre l’Organisation des Nations Unies et INTERPOL\u202f»."
     ]}
+
+    trigger = Trigger.any_of("«»")
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
@@ -282,6 +296,12 @@ class FrenchApostrophe(Rule):
     good_examples = {"fr": [
         "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir dans l’intérêt de l’Organisation\u00a0;"
     ]}
+
+    def trigger_for(self, ctx: Context) -> Trigger | None:
+        policy = str(ctx.option("apostrophe", "typographic"))
+        if policy not in ("typographic", "straight"):
+            return None  # "any" checks nothing; a bad value is reported by the check
+        return Trigger.any_of("'" if policy == "typographic" else "’")
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         policy = str(ctx.option("apostrophe", "typographic"))

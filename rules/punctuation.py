@@ -12,6 +12,7 @@ import regex
 from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
+from resolint.trigger import Trigger
 
 from ._helpers import EVERY_TEXT_SCOPE, has_pair, is_last_operative, last_in_block, top_of
 
@@ -83,6 +84,7 @@ class StackedPunctuation(Rule):
     name = "stacked-punctuation"
     summary = "No stacked punctuation such as ';.' or ',,'"
     scopes = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
+    trigger = Trigger(f"[;,:.][ \u00a0\u202f{MARK}]*[.;,:]")
     severity = Severity.ERROR
     fix = FixSafety.SAFE
     bad_examples = {

@@ -19,8 +19,10 @@ import regex
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
+from resolint.trigger import Trigger
 
-from .citations import part_citations
+from .citations import CITATION_WORDS, part_citations
+from ._helpers import words_trigger
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -163,6 +165,10 @@ def _canonical(m: Any) -> Symbol | None:
     return Symbol(m.start(), end, trail_end, m.string[m.start():end], canonical, series, parts, paren, problems)
 
 
+#: Every document symbol holds a slash: rules reading symbols only look at parts with one.
+_SLASH = Trigger.any_of("/")
+
+
 def symbols_in(text: str) -> list[Symbol]:
     """Document symbols in ``text`` (outside URLs), in order."""
     if "/" not in text:  # every symbol has one: no need to search (or compile the pattern)
@@ -265,6 +271,7 @@ class SymbolForm(Rule):
     name = "symbol-form"
     summary = "Document symbols in canonical form (capitals, no spaces, 'Corr.1')"
     scopes = _ALL_SCOPES
+    trigger = _SLASH
     severity = Severity.ERROR
     fix = FixSafety.SAFE
     bad_examples = {
@@ -323,6 +330,7 @@ class SecurityCouncilYear(Rule):
     name = "sc-resolution-year"
     summary = "Security Council resolutions carry their year in parentheses"
     scopes = _ALL_SCOPES
+    trigger = words_trigger(("/",) + CITATION_WORDS)  # a symbol or a citation
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.UNSAFE
@@ -390,6 +398,7 @@ class SymbolInRunningText(Rule):
     name = "symbol-in-running-text"
     summary = "Cite 'resolution 61/171' in the text, not 'A/RES/61/171'"
     scopes = (Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
+    trigger = _SLASH
     severity = Severity.WARNING
     fix = FixSafety.UNSAFE
     bad_examples = {
@@ -454,6 +463,7 @@ class DecisionSymbol(Rule):
     name = "decision-symbol"
     summary = "Decisions are cited by number; they have no A/RES symbol"
     scopes = _ALL_SCOPES
+    trigger = _SLASH
     severity = Severity.ERROR
     fix = FixSafety.UNSAFE
     bad_examples = {

@@ -11,7 +11,9 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
-from ._helpers import casefolded
+from resolint.trigger import Trigger
+
+from ._helpers import casefolded, words_trigger
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
@@ -243,6 +245,10 @@ class UnitedNationsAbbreviation(Rule):
                "ONU-Femmes, de faire rapport."],
     }
 
+    def trigger_for(self, ctx: Context) -> Trigger | None:
+        data = _terms().get("abbreviations", {}).get(ctx.language)
+        return Trigger.any_of(data["needles"]) if data and data.get("needles") else None
+
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         data = _terms().get("abbreviations", {}).get(ctx.language)
         if not data:
@@ -414,6 +420,10 @@ class PresentResolution(Rule):
     }
 
     _CITED = lazy_pattern(r"\b\d{1,4}/\d{1,4}\b|\b\d{3,4}[\s\u00a0]*\(\d{4}\)|\b\d{1,4}[\s\u00a0]*\([IVXLC]+\)")
+
+    def trigger_for(self, ctx: Context) -> Trigger | None:
+        data = _terms().get("self_reference", {}).get(ctx.language)
+        return words_trigger((data["needle"],)) if data and data.get("needle") else None
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         data = _terms().get("self_reference", {}).get(ctx.language)
