@@ -131,3 +131,41 @@ def word_led_matches(pattern: Any, text: str, folded: str | None, words: "tuple[
     if word_start:
         starts = [q for q in starts if not q or not text[q - 1].isalpha()]
     return anchored_matches(pattern, text, starts)
+
+
+def spaced_marks(text: str, marks: str, spaces: str) -> list[int]:
+    """Offsets of the characters of ``marks`` with one of ``spaces`` just before or after them."""
+    found: set[int] = set()
+    for mark in marks:
+        if mark not in text:
+            continue
+        for space in spaces:
+            for pair, offset in ((space + mark, 1), (mark + space, 0)):
+                q = text.find(pair)
+                while q >= 0:
+                    found.add(q + offset)
+                    q = text.find(pair, q + 1)
+    return sorted(found)
+
+
+def word_starts_before(text: str, positions: list[int], spaces: str, reach: int = 200) -> list[int] | None:
+    """Where a match may start that runs, through no white space, up to one of ``positions``.
+
+    For each position: skip the characters of ``spaces`` just before it, then give every
+    offset from the start of the run of non-white-space characters before them up to them
+    (a word and a mark glued to it: "celle -ci", "l ’Organisation"). With
+    :func:`anchored_matches`, the matches a scan finds, for a pattern whose every match
+    starts that way. None when a run is longer than ``reach``: scan instead.
+    """
+    out: set[int] = set()
+    for p in positions:
+        b = p
+        while b > 0 and text[b - 1] in spaces:
+            b -= 1
+        w = b
+        while w > 0 and not text[w - 1].isspace():
+            w -= 1
+            if b - w > reach:
+                return None
+        out.update(range(w, b + 1))
+    return sorted(out)

@@ -14,7 +14,8 @@ from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
-from ._helpers import EVERY_TEXT_SCOPE, has_pair, is_last_operative, last_in_block, top_of
+from ._helpers import (EVERY_TEXT_SCOPE, anchored_matches, has_pair, is_last_operative, last_in_block, spaced_marks,
+                       top_of, word_starts_before)
 
 DATA = Path(__file__).parent / "data"
 
@@ -312,6 +313,18 @@ def _apostrophe_patterns() -> tuple[Any, Any]:
     return fr, en
 
 
+def apostrophe_matches(pattern: Any, text: str) -> Iterator[Any]:
+    """The matches of an apostrophe pattern that hold a space, as a scan finds them.
+
+    Every match that holds a space has it next to its apostrophe and starts in the word
+    glued to those spaces (the elision "l", or the spaces after "State"); the pattern is
+    tried there only. The matches without a space that a scan also finds give no finding
+    and cannot overlap one that has a space.
+    """
+    starts = word_starts_before(text, spaced_marks(text, "’'", SPACES), SPACES)
+    return iter_matches(pattern, text) if starts is None else anchored_matches(pattern, text, starts)
+
+
 class ApostropheSpacing(Rule):
     """No space before or after an apostrophe inside a word: "l’Organisation", "State’s".
 
@@ -365,8 +378,7 @@ class ApostropheSpacing(Rule):
         if not (has_pair(text, SPACES, "’'") or has_pair(text, "’'", SPACES)):
             return  # a finding needs a space just before or just after the apostrophe
         fr, en = _apostrophe_patterns()
-        pattern = fr if ctx.language == "fr" else en
-        for m in iter_matches(pattern, text):
+        for m in apostrophe_matches(fr if ctx.language == "fr" else en, text):
             before, after = m.group("before"), m.group("after")
             if not before and not after:
                 continue
@@ -400,6 +412,13 @@ _SPACED_HYPHEN = lazy_pattern(
 
 
 _HYPHENS = "-\u2010\u2011"
+
+
+def spaced_hyphen_matches(text: str) -> Iterator[Any]:
+    """The matches of the spaced-hyphen pattern, as a scan finds them: tried only in the words
+    glued to a hyphen with a space on one side (every match is one)."""
+    starts = word_starts_before(text, spaced_marks(text, _HYPHENS, SPACES), SPACES)
+    return iter_matches(_SPACED_HYPHEN, text) if starts is None else anchored_matches(_SPACED_HYPHEN, text, starts)
 _HYPHEN_GAP = lazy_pattern(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
 
 
@@ -460,7 +479,7 @@ class HyphenSpacing(Rule):
             return
         tails, heads, suspension = _hyphen_data()
         urls = url_spans(text)
-        for m in iter_matches(_SPACED_HYPHEN, text):
+        for m in spaced_hyphen_matches(text):
             head, tail = m.group("head"), m.group("tail") or ""
             hyphen = m.group("h1") or m.group("h2")
             hpos = m.start("h1") if m.group("h1") else m.start("h2")

@@ -112,3 +112,44 @@ def test_fixed_terms_are_found_as_a_scan_finds_them(language: str) -> None:
             got = [m.span() for m in citations.word_led_matches(pattern, text, text.casefold(), term_words[:1])]
             assert got == want, (pattern, text)
     assert hits > 100
+
+
+def _spaced(matches) -> list:  # type: ignore[no-untyped-def]
+    return [(m.span(), m.groupdict()) for m in matches if m.group("before") or m.group("after")]
+
+
+def _glued_texts(pieces: list[str], seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) + rng.choice(["", "", " ", "\u00a0", "  "]) for _ in range(rng.randint(1, 14)))
+            for _ in range(count)]
+
+
+def test_spaced_apostrophes_are_found_as_a_scan_finds_them() -> None:
+    from resolint.rules import punctuation
+
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    texts += _glued_texts(["l", "L", "qu", "jusqu", "d", "aujourd", "State", "s", "t", "’", "'", " ’", "’ ", "\u00a0’",
+                           "hui", "Organisation", "x", "-", "ll", "é", "\u0130", "ß"], 17, 4000)
+    hits = 0
+    for pattern in punctuation._apostrophe_patterns():
+        for text in texts:
+            want = _spaced(iter_matches(pattern, text))
+            hits += len(want)
+            assert _spaced(punctuation.apostrophe_matches(pattern, text)) == want, (pattern, text)
+    assert hits > 300
+
+
+def test_spaced_hyphens_are_found_as_a_scan_finds_them() -> None:
+    from resolint.rules import punctuation
+
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    texts += _glued_texts(["celle", "ci", "-", " -", "- ", "\u2011", "non", "pre", "and", "post", "’", "é", "9", "x",
+                           "conflict", "\u00a0-", "a" * 250], 19, 4000)
+    hits = 0
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in iter_matches(punctuation._SPACED_HYPHEN, text)]
+        hits += len(want)
+        assert [(m.span(), m.groupdict()) for m in punctuation.spaced_hyphen_matches(text)] == want, text
+    assert hits > 300
