@@ -13,7 +13,8 @@ Needles are found with ``str.find`` (the fastest search Python has); a pattern, 
 what needles cannot say, is written for Python's :mod:`re` and should start with a
 literal or a character class (so that the search skips ahead in C). Both are searched
 in :attr:`~resolint.model.Paragraph.scan_text` (footnote marks are U+FFFC), case-folded
-with ``folded``. Parts are joined with a line feed, which needles do not hold; a
+with ``folded``, with no-break and narrow no-break spaces read as plain spaces with
+``plain_spaces`` (one needle " ’" then stands for three). Parts are joined with a line feed, which needles do not hold; a
 pattern may use ``\\b`` and negative look-arounds that cannot match a line feed (a
 part's edge looks to them as it does in the part alone), and no other anchor or
 look-around. A match that runs over the end of a part chooses that part (harmless: the
@@ -69,12 +70,14 @@ class Trigger:
     """What every part a rule can report on holds: one of ``needles``, or a match of ``pattern``.
 
     With ``folded``, the case-folded text (``str.casefold``) is searched: write the needles
-    or the pattern in lower case. See the module docstring for what a pattern may use.
+    or the pattern in lower case. With ``plain_spaces``, U+00A0 and U+202F are searched as
+    " ". See the module docstring for what a pattern may use.
     """
 
     pattern: str | None = None
     needles: tuple[str, ...] = ()
     folded: bool = False
+    plain_spaces: bool = False
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (not self.needles):
@@ -83,17 +86,21 @@ class Trigger:
             raise ValueError("a trigger's needles are non-empty and hold no line feed")
 
     @classmethod
-    def any_of(cls, needles: "Iterable[str]", folded: bool = False) -> "Trigger":
-        """A trigger on substrings (case-folded with ``folded``)."""
-        return cls(needles=tuple(dict.fromkeys(needle.casefold() if folded else needle for needle in needles)),
-                   folded=folded)
+    def any_of(cls, needles: "Iterable[str]", folded: bool = False, plain_spaces: bool = False) -> "Trigger":
+        """A trigger on substrings (see the class docstring for ``folded`` and ``plain_spaces``)."""
+        if folded:
+            needles = (needle.casefold() for needle in needles)
+        if plain_spaces:
+            needles = (_plain_spaces(needle) for needle in needles)
+        return cls(needles=tuple(dict.fromkeys(needles)), folded=folded, plain_spaces=plain_spaces)
 
     @classmethod
-    def pairs(cls, firsts: str, seconds: str, both_ways: bool = False) -> "Trigger":
+    def pairs(cls, firsts: str, seconds: str, both_ways: bool = False, plain_spaces: bool = False) -> "Trigger":
         """A trigger on a character of ``firsts`` directly followed by one of ``seconds``
         (``both_ways``: or preceded by one)."""
         pairs = [a + b for a in firsts for b in seconds]
-        return cls.any_of(pairs + [b + a for a, b in map(tuple, pairs)] if both_ways else pairs)
+        return cls.any_of(pairs + [b + a for a, b in map(tuple, pairs)] if both_ways else pairs,
+                          plain_spaces=plain_spaces)
 
     def compiled(self) -> re.Pattern[str] | None:
         """The pattern compiled (once per process); None for needles."""
@@ -105,18 +112,24 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _plain_spaces(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ") if "\u00a0" in text or "\u202f" in text else text
+
+
 class JoinedText:
     """The texts of a list of parts joined into one string, with where each part starts."""
 
     __slots__ = ("parts", "text", "starts", "always")
 
-    def __init__(self, parts: list["Paragraph"], folded: bool) -> None:
+    def __init__(self, parts: list["Paragraph"], folded: bool = False, plain_spaces: bool = False) -> None:
         texts = [p.scan_text for p in parts]
         always: list[int] = []
         if folded:
             folds = list(map(casefolded, texts))
             always = [i for i, fold in enumerate(folds) if fold is None]  # a Turkic I: always chosen
             texts = [text if fold is None else fold for text, fold in zip(texts, folds)]
+        if plain_spaces:
+            texts = list(map(_plain_spaces, texts))
         starts, at = [], 0
         for text in texts:
             starts.append(at)
@@ -158,15 +171,16 @@ class TextIndex:
     """
 
     def __init__(self) -> None:
-        self._joined: dict[tuple[str, bool], JoinedText] = {}
+        self._joined: dict[tuple[str, bool, bool], JoinedText] = {}
 
     def matching(self, key: str, parts: list["Paragraph"], trigger: Trigger | None) -> list["Paragraph"]:
         """The parts of ``parts`` (named ``key``, e.g. a scope) ``trigger`` chooses; all without one."""
         if trigger is None or not parts:
             return parts
-        joined = self._joined.get((key, trigger.folded))
+        view = (key, trigger.folded, trigger.plain_spaces)
+        joined = self._joined.get(view)
         if joined is None or not _same(joined.parts, parts):
-            joined = self._joined[(key, trigger.folded)] = JoinedText(parts, trigger.folded)
+            joined = self._joined[view] = JoinedText(parts, trigger.folded, trigger.plain_spaces)
         return joined.matching(trigger)
 
 

@@ -199,6 +199,9 @@ class SpaceBeforePunctuation(Rule):
                "2. *Prie* le Secrétaire général de faire rapport."],
     }
 
+    def trigger_for(self, ctx: Context) -> Trigger:
+        return Trigger.pairs(" \t", _marks_before_space(ctx.language), plain_spaces=True)
+
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
         marks = _marks_before_space(ctx.language)
@@ -260,6 +263,7 @@ class DoubleSpace(Rule):
     name = "double-space"
     summary = "No runs of two or more spaces (plain or no-break)"
     scopes = EVERY_TEXT_SCOPE
+    trigger = Trigger.pairs(" ", " ", plain_spaces=True)
     languages = ("en", "fr")
     severity = Severity.WARNING
     fix = FixSafety.SAFE
@@ -358,6 +362,7 @@ class ApostropheSpacing(Rule):
     name = "apostrophe-spacing"
     summary = "No space around an apostrophe inside a word"
     scopes = EVERY_TEXT_SCOPE
+    trigger = Trigger.pairs(" ", "’'", both_ways=True, plain_spaces=True)
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.SAFE
@@ -454,6 +459,7 @@ class HyphenSpacing(Rule):
     name = "hyphen-spacing"
     summary = "No space on one side of a hyphen in a compound"
     scopes = EVERY_TEXT_SCOPE
+    trigger = Trigger.pairs(" ", _HYPHENS, both_ways=True, plain_spaces=True)
     languages = ("en", "fr")
     severity = Severity.WARNING
     fix = FixSafety.SAFE

@@ -181,3 +181,11 @@ def test_triggers_change_no_finding_on_generated_texts(name: str, monkeypatch: p
         found += len(with_triggers)
         assert _key(with_triggers) == _key(_untriggered(doc, TRIGGERED, config, monkeypatch))
     assert found > 200  # the generated texts do give the triggered rules work
+
+
+def test_plain_spaces_read_no_break_spaces_as_spaces() -> None:
+    parts = _parts("l\u00a0’Organisation", "l ’x", "l’x", "celle\u202f-ci")
+    joined = JoinedText(parts, plain_spaces=True)
+    assert _texts(joined.matching(Trigger.pairs(" ", "’", plain_spaces=True))) == ["l\u00a0’Organisation", "l ’x"]
+    assert Trigger.any_of(["\u202f-"], plain_spaces=True).needles == (" -",)
+    assert _texts(TextIndex().matching("x", parts, Trigger.pairs(" ", "-", plain_spaces=True))) == ["celle\u202f-ci"]
