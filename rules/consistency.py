@@ -10,6 +10,7 @@ from operator import contains, not_
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule
+from resolint.trigger import casefolded
 
 #: A word of an enumeration: letters, with single apostrophes or hyphens inside. Split with
 #: it, a text gives its words and, between them, the text where the commas are.
@@ -219,16 +220,12 @@ class SplitWord(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         parts = [p for p in doc.all_parts() if p.text.strip()]
         texts = [p.scan_text for p in parts]
-        bags = [_word_bag(text) for text in texts]
-        vocab: Counter[str] = Counter()
-        for bag in bags:
-            vocab.update(bag)
+        vocab, once, holds = vocabulary(texts)
         # One piece of a split word is never a word of the document on its own (seen once,
         # here), so only the neighbours of words seen once are candidates.
-        once = {w for w, n in vocab.items() if n == 1}
         common = {w for w, n in vocab.items() if n >= 2}
-        for part, text, bag in zip(parts, texts, bags):
-            if once.isdisjoint(bag):
+        for part, text, hold in zip(parts, texts, holds):
+            if not hold:
                 continue
             words = _folded_words(text)
             pairs = sorted({j for i, w in enumerate(words) if w in once for j in (i - 1, i) if 0 <= j < len(words) - 1})
@@ -248,6 +245,40 @@ class SplitWord(Rule):
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
                 yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
                                   a.start(), b.end(), fix=fix)
+
+
+def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
+    """The words of ``texts`` (``_WORD``, case-folded) counted, those seen once, and for
+    each text whether it holds one of those.
+
+    Counted over the white-space pieces of all the texts at once (one split, one count in
+    C): a piece made of letters only is one word, and only the distinct other pieces are
+    searched for words. Text by text (:func:`_word_bag`) when folding a text changes its
+    length or U+0345 is there.
+    """
+    folds = list(map(casefolded, texts))
+    if any(f is None or len(f) != len(t) or _FOLDS_TO_LETTER in t for f, t in zip(folds, texts)):
+        bags = [_word_bag(text) for text in texts]
+        vocab: Counter[str] = Counter()
+        for bag in bags:
+            vocab.update(bag)
+        once = {w for w, n in vocab.items() if n == 1}
+        return vocab, once, [not once.isdisjoint(bag) for bag in bags]
+    pieces = Counter("\n".join(folds).split())  # type: ignore[arg-type]
+    vocab = Counter()
+    mixed: dict[str, list[str]] = {}  # pieces that are not all letters -> their words
+    find = _WORD.findall
+    for piece, n in pieces.items():
+        if piece.isalpha():
+            vocab[piece] += n
+        else:
+            mixed[piece] = words = find(piece)
+            for word in words:
+                vocab[word] += n
+    once = {w for w, n in vocab.items() if n == 1}
+    # The pieces holding a word seen once: the word itself, or a mixed piece around it.
+    holding = {w for w in once if w in pieces} | {p for p, words in mixed.items() if not once.isdisjoint(words)}
+    return vocab, once, [not holding.isdisjoint(f.split()) for f in folds]  # type: ignore[union-attr]
 
 
 def _word_bag(text: str) -> list[str]:

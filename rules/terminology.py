@@ -119,7 +119,7 @@ class FixedTerms(Rule):
         taken: list[tuple[int, int]] = []
         folded = casefolded(text)
         for pattern, entry, words in _term_patterns(lang):
-            if folded is not None and not all(w in folded for w in words):
+            if folded is not None and not all(map(folded.__contains__, words)):
                 continue
             correct = entry["correct"]
             for m in iter_matches(pattern, text):
@@ -167,16 +167,19 @@ class FixedTerms(Rule):
                 continue
             words = [m.group(1), m.group(3)]
             sep = m.group(2)
-            qualified = bool(_compiled(data["qualifier"]).search(text[m.end():m.end() + 20])
-                             or _compiled(data["possessive"]).search(text[max(0, m.start() - 30):m.start()]))
 
             def form(template: list[str]) -> list[str]:
                 return [t if w.casefold().endswith("s") or not t.endswith("s") else t[:-1]
                         for t, w in zip(template, words)]
 
-            un, other = form(data["un"]), form(data["other"])
-            variable_ok = qualified or words[variable] == un[variable]
+            un = form(data["un"])
             fixed_ok = words[fixed] == un[fixed] and _WS.fullmatch(sep) is not None
+            if fixed_ok and words[variable] == un[variable]:
+                continue  # the United Nations form, qualified or not: nothing to say
+            qualified = bool(_compiled(data["qualifier"]).search(text[m.end():m.end() + 20])
+                             or _compiled(data["possessive"]).search(text[max(0, m.start() - 30):m.start()]))
+            other = form(data["other"])
+            variable_ok = qualified or words[variable] == un[variable]
             if fixed_ok and variable_ok:
                 continue
             target = other if qualified else un

@@ -47,3 +47,30 @@ def test_split_word_counts_the_same_words_as_a_full_search() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
     for text in texts:
         assert Counter(consistency._word_bag(text)) == Counter(consistency._folded_words(text)), text
+
+
+def test_split_word_vocabulary_of_a_whole_document_is_that_of_its_paragraphs() -> None:
+    """G102 counts the words of all paragraphs at once: the same counts, and the same
+    paragraphs holding a word seen once, as counting paragraph by paragraph."""
+    from collections import Counter
+
+    def by_paragraph(texts: list[str]) -> tuple[Counter, set, list[bool]]:  # type: ignore[type-arg]
+        bags = [consistency._folded_words(text) for text in texts]
+        vocab: Counter[str] = Counter()
+        for bag in bags:
+            vocab.update(bag)
+        once = {w for w, n in vocab.items() if n == 1}
+        return vocab, once, [not once.isdisjoint(bag) for bag in bags]
+
+    documents = [[p.scan_text for p in load_document(path).all_parts() if p.text.strip()] for path in SAMPLES]
+    rng = random.Random(23)
+    pieces = PIECES + ["\ufffc", "\t", "\n", "\u202f", "ǅ", "µ", "Bb", "É", "eau", "porte", "parole"]
+    documents += [["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 12)))
+                   for _ in range(rng.randint(1, 8))] for _ in range(3000)]
+    documents += [["ab cd", "İstanbul ab"], ["Straße ab", "ab"]]  # folding that changes lengths: text by text
+    with_once = 0
+    for texts in documents:
+        want = by_paragraph(texts)
+        with_once += sum(want[2])
+        assert consistency.vocabulary(texts) == want, texts
+    assert with_once > 1000
