@@ -86,7 +86,7 @@ class EnumerationConsistency(Rule):
         # Splitting is the costly step: a paragraph is split only when a pass needs its words.
         parts = doc.preamble + doc.operative + doc.subparagraphs
         texts = [part.scan_text.replace(MARK, " ") for part in parts]
-        folded = [text.casefold() for text in texts]
+        folded = [_folded(part.scan_text) for part in parts]
         split: dict[int, tuple[list[str], list[str], list[bool]]] = {}
 
         def words_of(i: int) -> tuple[list[str], list[str], list[bool]]:
@@ -245,6 +245,14 @@ class SplitWord(Rule):
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
                 yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
                                   a.start(), b.end(), fix=fix)
+
+
+def _folded(scan_text: str) -> str:
+    """A paragraph's scan text case-folded (shared with the other rules) with footnote marks as spaces."""
+    low = casefolded(scan_text)
+    if low is None:
+        low = scan_text.casefold()
+    return low.replace(MARK, " ") if MARK in low else low
 
 
 def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
