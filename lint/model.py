@@ -43,7 +43,7 @@ class Scope(str, Enum):
     DOCUMENT = "document"
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A stretch of visible text with one formatting.
 
@@ -65,7 +65,7 @@ class Run:
     source_offset: int = field(default=0, repr=False, compare=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class FootnoteRef:
     """A footnote indicator in a paragraph, as the reader sees it."""
 

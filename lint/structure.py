@@ -76,12 +76,16 @@ def _compiled(pattern: str):  # type: ignore[no-untyped-def]
     return regex.compile(pattern, regex.V1)
 
 
-def _any(patterns: list[str], text: str) -> bool:
-    """True if any language-pack pattern matches (one combined search under the regex timeout)."""
-    if not patterns:
+def _combined(patterns: list[str]):  # type: ignore[no-untyped-def]
+    """A language pack's patterns as one (None if there are none)."""
+    return _compiled("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _any(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """True if any of the combined patterns matches (one search under the regex timeout)."""
+    if combined is None:
         return False
     head = text[:300]  # the patterns are anchored at the start of short lines
-    combined = _compiled("|".join(f"(?:{p})" for p in patterns))
     return combined.search(head, timeout=limits.REGEX_TIMEOUT) is not None
 
 
@@ -91,6 +95,9 @@ class Classifier:
     def __init__(self, pack: LanguagePack, packs: dict[str, LanguagePack]) -> None:
         self.pack = pack
         self.packs = packs
+        self._preface = _combined(pack.words("preface_patterns"))
+        self._annex = _combined(pack.words("annex_patterns"))
+        self._closing = _combined(pack.words("closing_patterns"))
 
     def _match_formula(self, text: str) -> dict | None:  # type: ignore[type-arg]
         found = self.pack.match_formula(text)
@@ -118,7 +125,7 @@ class Classifier:
                 if i >= formula_at:
                     break
                 p = paras[i]
-                if _any(pack.words("preface_patterns"), p.text.strip()):
+                if _any(self._preface, p.text.strip()):
                     p.kind, p.label = Kind.PREFACE, "preface"
                 else:
                     p.kind, p.label = Kind.TITLE, "title"
@@ -152,11 +159,11 @@ class Classifier:
             if in_annex:
                 p.kind, p.label = Kind.ANNEX, "annex"
                 continue
-            if _any(pack.words("annex_patterns"), text):
+            if _any(self._annex, text):
                 in_annex = True
                 p.kind, p.label = Kind.ANNEX, "annex"
                 continue
-            if section == "operative" and _any(pack.words("closing_patterns"), text):
+            if section == "operative" and _any(self._closing, text):
                 p.kind, p.label = Kind.CLOSING, "closing"
                 continue
             num = numbers[i]

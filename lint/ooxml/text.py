@@ -85,7 +85,7 @@ _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
 _HYPERLINK_INSTR = re.compile(r'^\s*HYPERLINK\s+"([^"]*)"', re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Seg:
     """A piece of a paragraph with one set of properties."""
 
