@@ -13,7 +13,7 @@ from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from resolint.trigger import Trigger
 
-from ._helpers import casefolded, words_trigger
+from ._helpers import casefolded, word_led_matches, words_trigger
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
@@ -159,10 +159,9 @@ class FixedTerms(Rule):
         needle, folded = data.get("needle"), casefolded(text)
         if needle and folded is not None and needle not in folded:
             return  # every match holds the needle ("member", "membre")
-        pattern = _compiled(data["pattern"], regex.IGNORECASE)
         fixed = data["fixed_word"] - 1
         variable = 1 - fixed
-        for m in iter_matches(pattern, text):
+        for m in membership_matches(data, text, folded):
             if m.group().isupper() or _overlaps(taken, m.start(), m.end()):
                 continue
             words = [m.group(1), m.group(3)]
@@ -199,6 +198,16 @@ class FixedTerms(Rule):
                            f"keep {other[0] + ' ' + other[1]!r} only for the members of another organization")
             fix = ctx.replace(part, m.start(), m.end(), good, f"write {good!r}", safety=safety)
             yield ctx.finding(part, message, m.start(), m.end(), fix=fix, severity=severity)
+
+
+def membership_matches(data: dict[str, Any], text: str, folded: str | None) -> Iterator[Any]:
+    """The matches of the membership pattern in ``text``, as a scan finds them: tried only where
+    the words every match starts with (``starts``, case-folded) start a word."""
+    pattern = _compiled(data["pattern"], regex.IGNORECASE)
+    starts = tuple(data.get("starts", ()))
+    if not starts:
+        return iter_matches(pattern, text)
+    return word_led_matches(pattern, text, folded, starts, word_start=True)
 
 
 class UnitedNationsAbbreviation(Rule):

@@ -153,3 +153,25 @@ def test_spaced_hyphens_are_found_as_a_scan_finds_them() -> None:
         hits += len(want)
         assert [(m.span(), m.groupdict()) for m in punctuation.spaced_hyphen_matches(text)] == want, text
     assert hits > 300
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_membership_terms_are_found_as_a_scan_finds_them(language: str) -> None:
+    from resolint.rules import terminology
+
+    data = terminology._terms()["membership"][language]
+    pattern = terminology._compiled(data["pattern"], terminology.regex.IGNORECASE)
+    texts = [p.scan_text for path in SAMPLES for d in [load_document(path)]
+             for p in d.paragraphs + d.footnote_paragraphs()]
+    rng = random.Random(29)
+    words = ["États", "Etats", "ÉTATS", "état", "Membres", "membre", "MEMBERS", "Member", "States", "state", "-",
+             " ", "\u00a0", "x", "Co", "ses", "Straße", "é"]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " ", "-", "\u00a0"]) for _ in range(rng.randint(1, 10)))
+              for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in iter_matches(pattern, text)]
+        hits += len(want)
+        got = [(m.span(), m.groups()) for m in terminology.membership_matches(data, text, text.casefold())]
+        assert got == want, text
+    assert hits > 50  # both languages' forms do occur
