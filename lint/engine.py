@@ -68,6 +68,7 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
     pack = packs.get(doc.language)
     findings: list[Finding] = []
     index = TextIndex()
+    scoped: dict[Scope, list[Paragraph]] = {}  # each scope's parts, listed once for all the rules
     for rule in rules:
         if not rule.applies_to(doc.language):
             continue
@@ -86,7 +87,10 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
                 except Exception as exc:  # noqa: BLE001 - a rule must not crash the run
                     findings.append(_crash(rule, None, exc))
                 continue
-            for part in index.matching(scope.name, parts_for(doc, scope), trigger):
+            parts = scoped.get(scope)
+            if parts is None:
+                parts = scoped[scope] = parts_for(doc, scope)
+            for part in index.matching(scope.name, parts, trigger):
                 try:
                     findings.extend(rule.check(part, ctx))
                 except Exception as exc:  # noqa: BLE001

@@ -214,15 +214,19 @@ class LazyPattern:
                 and not _spells_multi_fold(source))
 
     def _for(self, text: Any) -> Any:
-        if self._simplify is None:
-            self._simplify = self._can_simplify()
-        if self._simplify and isinstance(text, str) and not _has_multi_fold(text):
-            if self._simple is None:
+        # Called for every search of every rule: the common cases first, no property.
+        simplify = self._simplify
+        if simplify is None:
+            simplify = self._simplify = self._can_simplify()
+        if simplify and type(text) is str and not _has_multi_fold(text):
+            simple = self._simple
+            if simple is None:
                 import regex
 
-                self._simple = regex.compile("(?-f)" + self.source, self._flags)
-            return self._simple
-        return self.compiled
+                simple = self._simple = regex.compile("(?-f)" + self.source, self._flags)
+            return simple
+        full = self._full
+        return full if full is not None else self.compiled
 
     @property
     def pattern(self) -> str:

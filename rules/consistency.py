@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import contains, not_
 
 from resolint.findings import Finding, FixSafety, Severity
@@ -259,8 +259,7 @@ def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
     """The words of ``texts`` (``_WORD``, case-folded) counted, those seen once, and for
     each text whether it holds one of those.
 
-    Counted over the white-space pieces of all the texts at once (one split, one count in
-    C): a piece made of letters only is one word, and only the distinct other pieces are
+    Counted over the white-space pieces of all the texts at once (one count in C): a piece made of letters only is one word, and only the distinct other pieces are
     searched for words. Text by text (:func:`_word_bag`) when folding a text changes its
     length or U+0345 is there.
     """
@@ -272,7 +271,8 @@ def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
             vocab.update(bag)
         once = {w for w, n in vocab.items() if n == 1}
         return vocab, once, [not once.isdisjoint(bag) for bag in bags]
-    pieces = Counter("\n".join(folds).split())  # type: ignore[arg-type]
+    splits = [f.split() for f in folds]  # type: ignore[union-attr]
+    pieces = Counter(chain.from_iterable(splits))
     vocab = Counter()
     mixed: dict[str, list[str]] = {}  # pieces that are not all letters -> their words
     find = _WORD.findall
@@ -286,7 +286,7 @@ def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
     once = {w for w, n in vocab.items() if n == 1}
     # The pieces holding a word seen once: the word itself, or a mixed piece around it.
     holding = {w for w in once if w in pieces} | {p for p, words in mixed.items() if not once.isdisjoint(words)}
-    return vocab, once, [not holding.isdisjoint(f.split()) for f in folds]  # type: ignore[union-attr]
+    return vocab, once, [not holding.isdisjoint(split) for split in splits]
 
 
 def _word_bag(text: str) -> list[str]:
