@@ -226,6 +226,8 @@ class _OpeningWords:
     def at_least(self, n: int) -> int:
         """Read up to ``n`` words; how many there are (fewer where reading stops)."""
         words = self.words
+        if len(words) >= n or not self._open:
+            return len(words)
         while self._open and len(words) < n:
             m = next(self._matches, None)
             if m is None or (words and self.text[words[-1][2]:m.start()].strip()):
@@ -243,10 +245,10 @@ def _parse_opener(part: Paragraph, ctx: Context) -> Opener | None:
     lead = len(text) - len(text.lstrip())
     reader = _OpeningWords(text, lead)
     words, norm = reader.words, reader.norm  # grow as ``reader`` reads
-    if not reader.at_least(1) or words[0][1] != lead:
-        return None
     lex = _lexicon(ctx.pack)
     longest = lex.longest
+    if not reader.at_least(longest + 2) or words[0][1] != lead:  # what most openers need, read at once
+        return None
     italic: list[bool] | None = None
     english_op = ctx.language == "en" and part.kind is Kind.OPERATIVE
     i, head, kind = 0, None, None
