@@ -286,7 +286,6 @@ class Cited:
     #: True when the date was written after a later number of the list ("resolutions 60/1 and 73/11
     #: of 26 November 2018"): it may belong to the last number only.
     date_inferred: bool = False
-    group: list["Cited"] = field(default_factory=list, repr=False)
 
     @property
     def organ_code(self) -> str:
@@ -410,8 +409,6 @@ def citations_in(part: Paragraph, language: str) -> list[Cited]:
             if sep is None or _ITEM.match(text, sep.end()) is None:
                 break
             pos = sep.end()
-        for g in group:
-            g.group = group
         out.extend(group)
     return out
 
