@@ -51,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from floors import lxml_floor, python_docx_floor  # noqa: E402
+from floors import lxml_floor, python_docx_floor, settle  # noqa: E402
 from support import redline_pairs as rp  # noqa: E402
 
 
@@ -78,6 +78,7 @@ def make_pair(n: int, seed: int = 7) -> tuple[bytes, bytes]:
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    settle()
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0

@@ -46,7 +46,7 @@ sys.path.insert(0, str(HERE))
 
 from synth import counts, synthetic  # noqa: E402
 
-from floors import lxml_floor, process_source, python_docx_floor  # noqa: E402
+from floors import lxml_floor, process_source, python_docx_floor, settle  # noqa: E402
 
 
 def check(path: Path) -> int:
@@ -67,6 +67,7 @@ def interleaved(fns, *args, repeat: int) -> list[list[float]]:  # type: ignore[n
     for _ in range(repeat):
         times = []
         for fn in fns:
+            settle()
             t0 = time.perf_counter()
             fn(*args)
             times.append((time.perf_counter() - t0) * 1000)
