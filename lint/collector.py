@@ -5,10 +5,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-#: After this many objects were frozen by pauses, the next pause starts with a full
-#: collection: the cyclic garbage a plugin may leave behind is not kept for ever.
+#: Once the pauses have left this many objects alive (frozen), the next one starts with a
+#: full collection: the cyclic garbage a plugin may leave behind is not kept for ever.
 FULL_COLLECTION_AFTER = 1_000_000
-_frozen_since_collection = 0
+_left_since_collection = 0
 
 
 @contextmanager
@@ -23,21 +23,21 @@ def collection_paused() -> Iterator[None]:
     and the first collection after it would walk all of it (70 ms after linting 4,000
     paragraphs, for nothing: the built-in code leaves no cycles, its garbage goes by
     reference counting). So the pause ends by freezing the objects alive (``gc.freeze``:
-    the collector leaves them alone), and the next one starts by unfreezing them; once a
-    million objects went through, it starts with a full collection instead.
+    the collector leaves them alone), and the next one starts by unfreezing them; once the
+    pauses have left a million objects, it starts with a full collection instead.
     """
-    global _frozen_since_collection
+    global _left_since_collection
     if not gc.isenabled():
         yield
         return
     gc.unfreeze()
-    if _frozen_since_collection > FULL_COLLECTION_AFTER:
+    if _left_since_collection > FULL_COLLECTION_AFTER:
         gc.collect()
-        _frozen_since_collection = 0
+        _left_since_collection = 0
     gc.disable()
     try:
         yield
     finally:
+        _left_since_collection += gc.get_count()[0]  # what the pause allocated and left alive
         gc.freeze()
-        _frozen_since_collection += gc.get_freeze_count()
         gc.enable()

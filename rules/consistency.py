@@ -120,7 +120,7 @@ class EnumerationConsistency(Rule):
         # holds its four words in its folded text, one after the other with only gap
         # characters between them: one search for all the runs, and the others are not split.
         starts = {key[0] for key in listed}
-        gap = r"(?:[^\w]|[\d_])+"
+        gap = r"[\W\d_]+"  # between two words: anything but a letter
         runs = re.compile("|".join(gap.join(map(re.escape, key)) for key in sorted(listed))) \
             if len(listed) <= 256 else None
         seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
