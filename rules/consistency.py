@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import contains, not_
 
 from resolint.findings import Finding, FixSafety, Severity
@@ -110,7 +110,7 @@ class EnumerationConsistency(Rule):
             if comma.count(True) < 2:
                 continue
             # Only the runs around a comma can hold two of them.
-            near = {k for c, flag in enumerate(comma) if flag for k in range(c - 2, c + 1)}
+            near = {k for c in compress(count(), comma) for k in range(c - 2, c + 1)}
             for k in near:
                 if 0 <= k < len(words) - 3 and comma[k] + comma[k + 1] + comma[k + 2] >= 2:
                     listed.add((words[k], words[k + 1], words[k + 2], words[k + 3]))
@@ -144,8 +144,8 @@ class EnumerationConsistency(Rule):
             patterns = Counter(p[0] for p in places)
             if len(patterns) < 2:
                 continue
-            (major, count), = patterns.most_common(1)
-            if sum(major) < 2 or count * 2 <= len(places):
+            (major, times), = patterns.most_common(1)
+            if sum(major) < 2 or times * 2 <= len(places):
                 continue
             example = self._render(places, major)
             for commas, part, start, end in places:
@@ -157,10 +157,10 @@ class EnumerationConsistency(Rule):
                         span[0], span[1] = min(span[0], start), max(span[1], end)
                         break
                 else:
-                    spans.append([start, end, part, example, count])
+                    spans.append([start, end, part, example, times])
         for index in sorted(flagged):
-            for start, end, part, example, count in flagged[index]:
-                yield ctx.finding(part, f"this enumeration is written {count} times elsewhere with more commas: "
+            for start, end, part, example, times in flagged[index]:
+                yield ctx.finding(part, f"this enumeration is written {times} times elsewhere with more commas: "
                                   f"'{example}'", start, end)
 
     @staticmethod
@@ -259,7 +259,8 @@ def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
     """The words of ``texts`` (``_WORD``, case-folded) counted, those seen once, and for
     each text whether it holds one of those.
 
-    Counted over the white-space pieces of all the texts at once (one count in C): a piece made of letters only is one word, and only the distinct other pieces are
+    Counted over the white-space pieces of all the texts at once (one count in C): a
+    piece made of letters only is one word, and only the distinct other pieces are
     searched for words. Text by text (:func:`_word_bag`) when folding a text changes its
     length or U+0345 is there.
     """

@@ -118,8 +118,9 @@ class FixedTerms(Rule):
         lang = ctx.language
         taken: list[tuple[int, int]] = []
         folded = casefolded(text)
+        holds = folded.__contains__ if folded is not None else None
         for pattern, entry, words in _term_patterns(lang):
-            if folded is not None and not all(map(folded.__contains__, words)):
+            if holds is not None and not all(map(holds, words)):
                 continue
             correct = entry["correct"]
             for m in iter_matches(pattern, text):
