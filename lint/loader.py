@@ -46,11 +46,13 @@ def _build(raw: RawParagraph, index: int, kind: Kind, fn_numbers: dict[int, str]
         parts.append(text)
         pos += len(text)
     full = "".join(parts)
-    original = "".join(s.text if s.kind not in ("footnote", "endnote") else (s.text or fn_numbers.get(id(s), ""))
-                       for s in raw.segs if not s.inserted and s.kind != "footnote-self")
+    revised = any(s.deleted or s.inserted for s in raw.segs)
+    # Without a deleted or inserted piece, the original text is the text itself.
+    original = full if not revised else "".join(
+        s.text if s.kind not in ("footnote", "endnote") else (s.text or fn_numbers.get(id(s), ""))
+        for s in raw.segs if not s.inserted and s.kind != "footnote-self")
     return Paragraph(index=index, kind=kind, text=full, runs=runs, footnote_refs=refs,
-                     original_text=original, has_revisions=any(s.deleted or s.inserted for s in raw.segs)
-                     or raw.mark_deleted or raw.mark_inserted,
+                     original_text=original, has_revisions=revised or raw.mark_deleted or raw.mark_inserted,
                      language=raw.lang, in_table=raw.in_table, element=raw.element)
 
 
