@@ -83,7 +83,7 @@ class Rule:
     #: Examples for documentation and tests: language -> list of text snippets.
     bad_examples: ClassVar[dict[str, list[str]]] = {}
     good_examples: ClassVar[dict[str, list[str]]] = {}
-    #: A pattern every part the rule can report on matches (None: every part is checked).
+    #: What every part the rule can report on holds (:mod:`resolint.trigger`); None: every part is checked.
     trigger: ClassVar[Trigger | None] = None
     #: Which plugin registered the rule (set by the manager).
     plugin: str = ""
