@@ -17,8 +17,9 @@ with ``folded``, with no-break and narrow no-break spaces read as plain spaces w
 ``plain_spaces`` (one needle " ’" then stands for three). Parts are joined with a line
 feed, which needles do not hold; a pattern may use ``\\b`` and negative look-arounds
 that cannot match a line feed (a part's edge looks to them as it does in the part
-alone), and no other anchor or look-around. A match that runs over the end of a part chooses that part (harmless: the
-rule finds nothing) and the search goes on at the next part's start, so no part is missed.
+alone), and no other anchor or look-around. A match that runs over the end of a part
+chooses that part (harmless: the rule finds nothing) and the search goes on at the next
+part's start, so no part is missed.
 """
 from __future__ import annotations
 
