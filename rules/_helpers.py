@@ -169,3 +169,11 @@ def word_starts_before(text: str, positions: list[int], spaces: str, reach: int 
                 return None
         out.update(range(w, b + 1))
     return sorted(out)
+
+
+def glued_matches(pattern: Any, text: str, marks: str, spaces: str) -> Iterator[Any]:
+    """The matches of ``pattern`` a scan finds, for a pattern every match of which runs,
+    through no white space but ``spaces``, up to a character of ``marks`` that has one of
+    ``spaces`` just before or after it: tried only in the words glued to such marks."""
+    starts = word_starts_before(text, spaced_marks(text, marks, spaces), spaces)
+    return iter_matches(pattern, text) if starts is None else anchored_matches(pattern, text, starts)

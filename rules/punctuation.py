@@ -14,8 +14,7 @@ from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
-from ._helpers import (EVERY_TEXT_SCOPE, anchored_matches, has_pair, is_last_operative, last_in_block, spaced_marks,
-                       top_of, word_starts_before)
+from ._helpers import EVERY_TEXT_SCOPE, glued_matches, has_pair, is_last_operative, last_in_block, top_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -325,8 +324,7 @@ def apostrophe_matches(pattern: Any, text: str) -> Iterator[Any]:
     tried there only. The matches without a space that a scan also finds give no finding
     and cannot overlap one that has a space.
     """
-    starts = word_starts_before(text, spaced_marks(text, "’'", SPACES), SPACES)
-    return iter_matches(pattern, text) if starts is None else anchored_matches(pattern, text, starts)
+    return glued_matches(pattern, text, "’'", SPACES)
 
 
 class ApostropheSpacing(Rule):
@@ -422,8 +420,7 @@ _HYPHENS = "-\u2010\u2011"
 def spaced_hyphen_matches(text: str) -> Iterator[Any]:
     """The matches of the spaced-hyphen pattern, as a scan finds them: tried only in the words
     glued to a hyphen with a space on one side (every match is one)."""
-    starts = word_starts_before(text, spaced_marks(text, _HYPHENS, SPACES), SPACES)
-    return iter_matches(_SPACED_HYPHEN, text) if starts is None else anchored_matches(_SPACED_HYPHEN, text, starts)
+    return glued_matches(_SPACED_HYPHEN, text, _HYPHENS, SPACES)
 _HYPHEN_GAP = lazy_pattern(r"[ \u00a0\u202f][-\u2010\u2011]\p{L}|\p{L}[-\u2010\u2011][ \u00a0\u202f]", regex.V1)
 
 
