@@ -4,28 +4,35 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import contains, not_
 
 from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule
-from resolint.trigger import casefolded
+from resolint.trigger import Trigger, casefolded
 
 #: A word of an enumeration: letters, with single apostrophes or hyphens inside. Split with
 #: it, a text gives its words and, between them, the text where the commas are.
-_TOKEN_WORD = re.compile(r"([^\W\d_]+(?:[’'-][^\W\d_]+)*)")
+_W = r"[^\W\d_]++(?:[’'-][^\W\d_]++)*+"
+_TOKEN_WORD = re.compile(rf"({_W})")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 #: A combining mark that case-folds to a letter (ι): with it, the folded text has more
-#: letters than the text, and the shortcuts below, which read one for the other, are off.
+#: letters than the text, and G102's shortcut, which reads one for the other, is off.
 _FOLDS_TO_LETTER = "\u0345"
-#: Two commas with one or two of those words between them (and no letter but theirs: the
-#: rest is gap). A paragraph without such a pair holds no four-word run with two commas.
-#: The word is atomic, so it is always whole; the search starts only at commas.
-_CLOSE_COMMAS = re.compile(
-    r",(?:[^,\w]|[\d_])*(?>[^\W\d_]+(?:[’'-][^\W\d_]+)*)"
-    r"(?:(?:[^,\w]|[\d_])+(?>[^\W\d_]+(?:[’'-][^\W\d_]+)*))?(?:[^,\w]|[\d_])*,"
-)
+#: What stands between two words: anything but a letter, and not one apostrophe or hyphen
+#: alone (that joins the two into one word).
+_GAP = r"(?:[\W\d_]{2,}|[^\w’'\-]|[\d_])"
+_NO_COMMA = r"(?:[^,\w]|[\d_])"
+#: A comma, then one or two words and no other comma before the next one, which is left
+#: for the next match to start at. Between the two commas of a four-word run with two
+#: commas or more stands such a segment.
+_SEGMENT = re.compile(rf",{_NO_COMMA}*+({_W})(?:{_NO_COMMA}++({_W}))?{_NO_COMMA}*+(?=,)")
+#: Runs of pass 2 searched with one pattern; more are split over several.
+_RUNS_PER_PATTERN = 200
+#: Past this many distinct words to look for, pass 2 reads every paragraph.
+_MAX_NEEDLES = 64
 
 
 class EnumerationConsistency(Rule):
@@ -80,63 +87,49 @@ class EnumerationConsistency(Rule):
     }
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
-        # Each paragraph as words with, for each word, whether a comma follows it (a "," in the
-        # text before the next word; footnote marks ignored). Split (in C) gives the words and,
-        # between them, the gaps: word k is pieces[2k + 1], the gap after it pieces[2k + 2].
-        # Splitting is the costly step: a paragraph is split only when a pass needs its words.
+        # Words are read case-folded (footnote marks as spaces) with ``_TOKEN_WORD``; a comma
+        # follows a word when a "," stands before the next word. Reading every word of every
+        # paragraph is what this rule cannot afford: pass 1 reads words only around commas
+        # close together, pass 2 searches the runs found as patterns.
         parts = doc.preamble + doc.operative + doc.subparagraphs
         texts = [part.scan_text.replace(MARK, " ") for part in parts]
         folded = [_folded(part.scan_text) for part in parts]
-        split: dict[int, tuple[list[str], list[str], list[bool]]] = {}
-
-        def words_of(i: int) -> tuple[list[str], list[str], list[bool]]:
-            found = split.get(i)
-            if found is None:
-                text, low = texts[i], folded[i]
-                if len(low) != len(text):  # folding changed the length ("ß"): fold word by word
-                    pieces = _TOKEN_WORD.split(text)
-                    pieces[1::2] = map(str.casefold, pieces[1::2])
-                else:
-                    pieces = _TOKEN_WORD.split(low)
-                found = split[i] = (pieces, pieces[1::2], list(map(contains, pieces[2::2], repeat(","))))
-            return found
-
         # Pass 1: the four-word runs written as lists (two commas or more) somewhere.
         listed: set[tuple[str, ...]] = set()
-        for i, text in enumerate(texts):
-            if _FOLDS_TO_LETTER not in text and _CLOSE_COMMAS.search(text) is None:
+        for text, low in zip(texts, folded):
+            if "," not in low:
                 continue
-            _pieces, words, comma = words_of(i)
-            if comma.count(True) < 2:
-                continue
-            # Only the runs around a comma can hold two of them.
-            near = {k for c in compress(count(), comma) for k in range(c - 2, c + 1)}
-            for k in near:
-                if 0 <= k < len(words) - 3 and comma[k] + comma[k + 1] + comma[k + 2] >= 2:
-                    listed.add((words[k], words[k + 1], words[k + 2], words[k + 3]))
+            if len(low) != len(text):  # folding moved offsets ("ß"): every word, as split
+                words, comma, _ends = _split_words(text, low)
+                listed.update(tuple(words[k:k + 4]) for k in range(len(words) - 3)
+                              if comma[k] + comma[k + 1] + comma[k + 2] >= 2)
+            else:
+                listed.update(_listed_runs(low))
         if not listed:
             return
         # Pass 2: every occurrence of those runs, with its commas. A paragraph holding one
-        # holds its four words in its folded text, one after the other with only gap
-        # characters between them: one search for all the runs, and the others are not split.
-        starts = {key[0] for key in listed}
-        gap = r"[\W\d_]+"  # between two words: anything but a letter
-        runs = re.compile("|".join(gap.join(map(re.escape, key)) for key in sorted(listed))) \
-            if len(listed) <= 256 else None
-        seen: dict[tuple[str, ...], list[tuple[tuple[int, ...], Paragraph, int, int]]] = defaultdict(list)
-        for i, part in enumerate(parts):
-            if runs is not None and _FOLDS_TO_LETTER not in texts[i] and runs.search(folded[i]) is None:
+        # holds each of its words: one search of the document's folded text for the longest
+        # word of each run chooses the paragraphs searched with the runs' patterns.
+        needles = {max(key, key=len) for key in listed}
+        chosen = ctx.matching("body", parts, Trigger.any_of(needles, folded=True)) \
+            if len(needles) <= _MAX_NEEDLES else parts
+        keys = sorted(listed)
+        patterns = [_runs_pattern(keys[i:i + _RUNS_PER_PATTERN]) for i in range(0, len(keys), _RUNS_PER_PATTERN)]
+        at = {id(part): i for i, part in enumerate(parts)}
+        seen: dict[tuple[str, ...], list[tuple[tuple[bool, ...], Paragraph, int, int]]] = defaultdict(list)
+        for part in chosen:
+            i = at[id(part)]
+            text, low = texts[i], folded[i]
+            if len(low) != len(text):
+                words, comma, ends = _split_words(text, low)
+                for k in range(len(words) - 3):
+                    key = (words[k], words[k + 1], words[k + 2], words[k + 3])
+                    if key in listed:
+                        seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, ends[2 * k], ends[2 * k + 7]))
                 continue
-            pieces, words, comma = words_of(i)
-            if starts.isdisjoint(words):
-                continue
-            ends: list[int] | None = None  # word k spans ends[2k]..ends[2k + 1]
-            for k in [k for k, w in enumerate(words[:len(words) - 3]) if w in starts]:
-                key = (words[k], words[k + 1], words[k + 2], words[k + 3])
-                if key in listed:
-                    if ends is None:
-                        ends = list(accumulate(map(len, pieces)))
-                    seen[key].append(((comma[k], comma[k + 1], comma[k + 2]), part, ends[2 * k], ends[2 * k + 7]))
+            for pattern in patterns:
+                for start, end, key, commas in _occurrences(pattern, low):
+                    seen[key].append((commas, part, start, end))
         flagged: dict[int, list[list]] = defaultdict(list)  # paragraph index -> [start, end, part, example]
         for places in seen.values():
             if len(places) < 3:
@@ -253,6 +246,82 @@ def _folded(scan_text: str) -> str:
     if low is None:
         low = scan_text.casefold()
     return low.replace(MARK, " ") if MARK in low else low
+
+
+def _split_words(text: str, low: str) -> tuple[list[str], list[bool], list[int]]:
+    """Every word of ``text`` (folded), whether a comma follows each, and where the pieces
+    end (word k spans ``ends[2k]..ends[2k + 1]``). ``low`` is ``_folded(text)``."""
+    if len(low) != len(text):  # folding changed the length: split the text, fold the words
+        pieces = _TOKEN_WORD.split(text)
+        pieces[1::2] = map(str.casefold, pieces[1::2])
+    else:
+        pieces = _TOKEN_WORD.split(low)
+    return pieces[1::2], list(map(contains, pieces[2::2], repeat(","))), list(accumulate(map(len, pieces)))
+
+
+def _listed_runs(low: str) -> set[tuple[str, ...]]:
+    """The four-word runs of ``low`` with commas after two of their first three words.
+
+    Two such commas enclose one or two words and no other comma (a ``_SEGMENT``); the run
+    is that segment with words from before and after it. Only those words are read.
+    """
+    found: set[tuple[str, ...]] = set()
+    for m in _SEGMENT.finditer(low):
+        inner = (m.group(1),) if m.group(2) is None else (m.group(1), m.group(2))
+        outer = 4 - len(inner)  # words to take from both sides together
+        before = _words_before(low, m.start(), outer - 1)
+        after = _words_after(low, m.end(), outer - 1)
+        for left in range(1, outer):
+            right = outer - left
+            if len(before) >= left and len(after) >= right:
+                found.add(tuple(before[len(before) - left:]) + inner + tuple(after[:right]))
+    return found
+
+
+def _words_before(text: str, end: int, n: int) -> list[str]:
+    """The last ``n`` words (fewer at the text's start) that end before ``end``, where no word is."""
+    width = 48
+    while True:
+        start = max(0, end - width)
+        words = _TOKEN_WORD.findall(text, start, end)
+        if start:
+            words = words[1:]  # it may be the end of a longer word
+        if len(words) >= n or not start:
+            return words[len(words) - n:] if len(words) > n else words
+        width *= 4
+
+
+def _words_after(text: str, start: int, n: int) -> list[str]:
+    """The first ``n`` words (fewer at the text's end) from ``start``, where no word is."""
+    width = 48
+    while True:
+        end = min(len(text), start + width)
+        words = _TOKEN_WORD.findall(text, start, end)
+        if end < len(text):
+            words = words[:-1]  # it may be the start of a longer word
+        if len(words) >= n or end == len(text):
+            return words[:n]
+        width *= 4
+
+
+def _runs_pattern(keys: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """One search for all ``keys``, each its four words with a gap between them, ending a word."""
+    return re.compile("(?:" + "|".join(_GAP.join(map(re.escape, key)) for key in keys) + ")"
+                      r"(?![^\W\d_])(?![’'-][^\W\d_])")
+
+
+def _occurrences(pattern: re.Pattern[str], low: str) -> Iterator[tuple[int, int, tuple[str, ...], tuple[bool, ...]]]:
+    """Where ``pattern`` (of :func:`_runs_pattern`) finds a run in ``low``: span, words,
+    and whether a comma follows each of the first three. Runs may overlap."""
+    pos = 0
+    while (m := pattern.search(low, pos)) is not None:
+        start = pos = m.start()
+        pos += 1
+        if start and (_LETTER.match(low, start - 1) or
+                      (start >= 2 and low[start - 1] in "’'-" and _LETTER.match(low, start - 2))):
+            continue  # the match starts inside a word
+        pieces = _TOKEN_WORD.split(m.group())
+        yield start, m.end(), tuple(pieces[1::2]), tuple(map(contains, pieces[2:-1:2], repeat(",")))
 
 
 def vocabulary(texts: list[str]) -> tuple[Counter[str], set[str], list[bool]]:
