@@ -27,16 +27,22 @@ def _terms() -> dict[str, Any]:
 
 
 @cache
-def _term_patterns(language: str) -> list[tuple[Any, dict[str, Any], tuple[str, ...]]]:
+def _term_patterns(language: str, skip_correct: bool = True) -> list[tuple[Any, dict[str, Any], tuple[str, ...]]]:
     """One pattern per fixed term, longest first: the term's words in any case, space or hyphen between.
 
     With each pattern, the term's words case-folded: a text without all of them (folded)
-    cannot match, and is not searched.
+    cannot match, and is not searched. With ``skip_correct``, the pattern does not match
+    the term written correctly, which is most of what a draft holds and has nothing to
+    report: the search passes over it in C. Only where no match can start inside the
+    correct term (its first word does not come again in it), so that the other matches
+    are those of the full pattern.
     """
     out = []
     for entry in sorted(_terms().get("terms", {}).get(language, []), key=lambda e: -len(e["correct"])):
         words = entry["correct"].replace("-", " ").split()
         body = r"[\s\u00a0\u202f\-]+".join(regex.escape(w) for w in words)
+        if skip_correct and words[0].casefold() not in {w.casefold() for w in words[1:]}:
+            body = rf"(?!(?-i:{regex.escape(entry['correct'])})){body}"
         pattern = lazy_pattern(r"(?<![\p{L}\p{M}\d\-])" + body + r"(?![\p{L}\p{M}\d])", regex.V1 | regex.IGNORECASE)
         out.append((pattern, entry, tuple(w.casefold() for w in words)))
     return out

@@ -105,7 +105,8 @@ def test_fixed_terms_are_found_as_a_scan_finds_them(language: str) -> None:
     texts += ["".join(rng.choice(words) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 10)))
               for _ in range(2000)]
     hits = 0
-    for pattern, _entry, term_words in terminology._term_patterns(language):
+    patterns = terminology._term_patterns(language, skip_correct=False) + terminology._term_patterns(language)
+    for pattern, _entry, term_words in patterns:
         for text in texts:
             want = [m.span() for m in iter_matches(pattern, text)]
             hits += len(want)
@@ -175,3 +176,41 @@ def test_membership_terms_are_found_as_a_scan_finds_them(language: str) -> None:
         got = [(m.span(), m.groups()) for m in terminology.membership_matches(data, text, text.casefold())]
         assert got == want, text
     assert hits > 50  # both languages' forms do occur
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_fixed_terms_skipping_the_correct_spelling_report_the_same(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """T101's patterns pass over the correct spelling of a term: the findings are those of
+    patterns that match it too."""
+    from resolint.config import Config
+    from resolint.engine import run_rules
+    from resolint.model import Kind, Paragraph, Resolution
+    from resolint.plugin_manager import get_manager
+    from resolint.rules import terminology
+
+    manager = get_manager()
+    rule = [manager.rules["T101"]]
+    config = Config(manager=manager)
+    rng = random.Random(17)
+    words = {
+        "en": ["United Nations", "United", "Nations", "nations", "UNITED", "Secretary-General", "Secretary",
+               "General", "general", "Assembly", "assembly", "Security Council", "Security", "council", "Charter of the",
+               "Charter", "the", "Member States", "member", "States", "states", "of", "INTERPOL", "regional"],
+        "fr": ["Nations Unies", "Nations", "Unies", "nations", "UNIES", "unies", "Secrétaire général", "Secrétaire",
+               "général", "Général", "Assemblée générale", "Assemblée", "Conseil", "de", "sécurité", "Sécurité",
+               "Organisation des Nations Unies", "Organisation", "des", "Charte des", "États Membres", "États",
+               "membres", "Membres", "ses", "INTERPOL", "régional"],
+    }[language] + ["-", " ", "\u00a0", "x"]
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", " ", "-", "\u00a0"]) for _ in range(rng.randint(1, 12)))
+             for _ in range(3000)]
+    doc = Resolution("generated.docx", [Paragraph(i, Kind.OPERATIVE, t) for i, t in enumerate(texts)], [], language)
+
+    def key(findings: list) -> list:  # type: ignore[type-arg]
+        return sorted((f.paragraph, f.start, f.end, f.message) for f in findings)
+
+    skipping = key(run_rules(doc, rule, config))
+    with monkeypatch.context() as m:
+        full = terminology._term_patterns.__wrapped__
+        m.setattr(terminology, "_term_patterns", lambda lang: full(lang, skip_correct=False))
+        assert skipping == key(run_rules(doc, rule, config))
+    assert len(skipping) > 50  # the texts do misspell terms
