@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import regex
 
-from . import limits
 from .language import LanguagePack
 from .model import Kind, Paragraph
+from .rule import search_in
 
 _TYPED = regex.compile(
     r"""^(?:
@@ -86,7 +86,7 @@ def _any(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
     if combined is None:
         return False
     head = text[:300]  # the patterns are anchored at the start of short lines
-    return combined.search(head, timeout=limits.REGEX_TIMEOUT) is not None
+    return search_in(combined, head) is not None
 
 
 class Classifier:

@@ -5,9 +5,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from resolint import limits
 from resolint.model import Paragraph, Resolution, Scope
-from resolint.rule import iter_matches
+from resolint.rule import iter_matches, match_at
 from resolint.trigger import Trigger, casefolded  # noqa: F401 - casefolded is the rules' to use
 
 #: Every part that holds text a reader sees (rules on spelling, spacing and punctuation).
@@ -100,7 +99,7 @@ def anchored_matches(pattern: Any, text: str, starts: list[int]) -> Iterator[Any
     for s in starts:
         if s < end:
             continue
-        m = pattern.match(text, s, timeout=limits.REGEX_TIMEOUT)
+        m = match_at(pattern, text, s)
         if m is not None:
             end = m.end()
             yield m
