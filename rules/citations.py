@@ -198,6 +198,19 @@ def _month_prefixes(language: str) -> tuple[str, ...]:
 _SP_CHARS = " \u00a0\u202f"  # the characters of ``_SP``
 
 
+@cache
+def _month_then(language: str) -> Any:
+    """A folded month name or abbreviation and the character a date has after it (a dot,
+    a comma or a space), matched where a month prefix occurs: "mai" in "maintenir" is not
+    a date's month, and the date pattern is not tried around it."""
+    import re
+
+    data = date_data()[language]
+    forms = {w.casefold() for w in list(data["months"]) + list(data.get("month_abbreviations", {}))}
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")[.,"
+                      + _SP_CHARS + "]")
+
+
 def date_starts(text: str, folded: str, language: str) -> list[int]:
     """Every offset where a date of ``date_pattern(language)`` can start, in order.
 
@@ -205,12 +218,16 @@ def date_starts(text: str, folded: str, language: str) -> list[int]:
     the date starts at q (month first) or, day first, at the day's digits, which stand
     before the spaces before q after at most three suffix characters ("1er", "2nd"). No
     letter or number stands just before q (spaces do, or the pattern's look-behind says
-    so). ``folded`` is ``text.casefold()`` with the same length.
+    so), and the month word ends in what follows a date's month: a dot, a comma or a
+    space (:func:`_month_then`). ``folded`` is ``text.casefold()`` with the same length.
     """
     starts: set[int] = set()
+    month_then = _month_then(language).match
     for q in occurrences(folded, _month_prefixes(language)):
         if q and text[q - 1].isalnum():
             continue  # inside a word ("domaine", "innovation"): a month stands after a space or a mark
+        if month_then(folded, q) is None:
+            continue  # the start of a longer word ("maintenir")
         starts.add(q)
         i = q
         while i > 0 and text[i - 1] in _SP_CHARS:

@@ -48,7 +48,8 @@ def _date_like(rng: random.Random) -> str:
         return rng.choice([" ", "\u00a0", "  ", "", " \u202f"])
 
     day = rng.choice(["1", "01", "12", "31", "123", "x9"])
-    month = rng.choice(["janvier", "Sept.", "septembre", "May", "June", "Dec", "mars", "décide", "août"])
+    month = rng.choice(["janvier", "Sept.", "septembre", "May", "June", "Dec", "mars", "décide", "août",
+                        "maintien", "Mai", "janv.", "AOÛT", "Octobre", "Marshall", "decembre", "nov"])
     year = rng.choice(["2018", "1999", "20181", "18", "2020a"])
     if rng.random() < 0.5:
         suffix = rng.choice(["", "er", "th", "ère", "°", "nd"])
