@@ -90,9 +90,10 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
             parts = scoped.get(scope)
             if parts is None:
                 parts = scoped[scope] = parts_for(doc, scope)
+            check, extend = rule.check, findings.extend  # called for each part: looked up once
             for part in index.matching(scope.name, parts, trigger):
                 try:
-                    findings.extend(rule.check(part, ctx))
+                    extend(check(part, ctx))
                 except Exception as exc:  # noqa: BLE001
                     findings.append(_crash(rule, part, exc))
     return findings
