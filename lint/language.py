@@ -75,9 +75,12 @@ class LanguagePack:
 
     def starts_with_any(self, text: str, phrases: frozenset[str]) -> str | None:
         """The longest phrase of ``phrases`` that ``text`` starts with (whole words), or None."""
-        words, candidates = _lead_words(text)
-        for n in range(len(candidates), 0, -1):
-            if candidates[n - 1] in phrases:
+        words, folded = _lead_words(text)
+        firsts, longest = _shape(phrases)
+        if not folded or folded[0] not in firsts:
+            return None  # every phrase starts with one of its first words
+        for n in range(min(len(folded), longest), 0, -1):
+            if " ".join(folded[:n]) in phrases:
                 return " ".join(words[:n]).strip(",;:")
         return None
 
@@ -86,16 +89,29 @@ _LAST_LEAD: tuple[str, list[str], list[str]] = ("", [], [])
 
 
 def _lead_words(text: str) -> tuple[list[str], list[str]]:
-    """The first six words of ``text`` and, for each n, its first n words folded and joined
-    (the last answer is kept: the classifier asks for two phrase sets in a row)."""
+    """The first six words of ``text``, as written and folded (the last answer is kept:
+    the classifier asks for two phrase sets in a row)."""
     global _LAST_LEAD
     if _LAST_LEAD[0] is text:
         return _LAST_LEAD[1], _LAST_LEAD[2]
     words = text.split(None, 6)[:6]
     folded = [w.strip(",;:").casefold() for w in words]
-    candidates = [" ".join(folded[:n]) for n in range(1, len(folded) + 1)]
-    _LAST_LEAD = (text, words, candidates)
-    return words, candidates
+    _LAST_LEAD = (text, words, folded)
+    return words, folded
+
+
+_SHAPES: dict[int, tuple[frozenset[str], frozenset[str], int]] = {}
+
+
+def _shape(phrases: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The first words of ``phrases`` and the most words one has (kept per phrase set)."""
+    found = _SHAPES.get(id(phrases))
+    if found is None or found[0] is not phrases:
+        if len(_SHAPES) >= 64:
+            _SHAPES.clear()
+        split = [p.split(" ") for p in phrases]
+        found = _SHAPES[id(phrases)] = (phrases, frozenset(w[0] for w in split), max(map(len, split), default=0))
+    return found[1], found[2]
 
 
 _WORD = lazy_pattern(r"\p{L}+", _V1)
