@@ -25,6 +25,17 @@ def w(tag: str) -> str:
     return "{%s}%s" % (W, tag)
 
 
+def first_child(el, tag: str):  # type: ignore[no-untyped-def]
+    """The first child of ``el`` with ``tag`` (a Clark name), or None.
+
+    What ``el.find(tag)`` gives, without lxml's path machinery: about twice as fast, and
+    the reader asks for several a paragraph and one a run.
+    """
+    for found in el.iterchildren(tag):
+        return found
+    return None
+
+
 def wval(el, attr: str = "val") -> str | None:  # type: ignore[no-untyped-def]
     """Return the ``w:``-qualified attribute of ``el`` (``w:val`` by default), or None."""
     if el is None:

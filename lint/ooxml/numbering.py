@@ -323,7 +323,14 @@ class StyleNumbering:
             style_id = wval(based) if based is not None else None
 
     def num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
-        """(numId, ilvl) a paragraph style carries, following basedOn."""
+        """(numId, ilvl) a paragraph style carries, following basedOn (memoised: styles do
+        not change while a document is read, and most paragraphs share a few styles)."""
+        key = (style_id, "numPr")
+        if key not in self._memo:
+            self._memo[key] = self._num_pr(style_id)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
         num_id = ilvl = None
         for st in self._chain(style_id):
             np_ = st.find(f"{w('pPr')}/{w('numPr')}")  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ns import R, w, wval
+from .ns import R, first_child, w, wval
 from ..errors import InputError
 from .numbering import StyleNumbering, clamp_ilvl, to_int
 
@@ -225,25 +225,25 @@ class ParagraphReader:
         self.fields = _FieldState()
 
     def read(self, p, in_table: bool = False) -> RawParagraph:  # type: ignore[no-untyped-def]
-        ppr = p.find(W_pPr)
+        ppr = first_child(p, W_pPr)
         style_id = num_id = None
         ilvl = None
         mark_deleted = mark_inserted = False
         lang = None
         if ppr is not None:
-            ps = ppr.find(W_pStyle)
+            ps = first_child(ppr, W_pStyle)
             style_id = wval(ps) if ps is not None else None
-            numpr = ppr.find(W_numPr)
+            numpr = first_child(ppr, W_numPr)
             if numpr is not None:
-                el = numpr.find(W_numId)
+                el = first_child(numpr, W_numId)
                 num_id = wval(el) if el is not None else None
-                el = numpr.find(W_ilvl)
+                el = first_child(numpr, W_ilvl)
                 ilvl = clamp_ilvl(to_int(wval(el) if el is not None else None))
-            mark = ppr.find(W_rPr)
+            mark = first_child(ppr, W_rPr)
             if mark is not None:
-                mark_deleted = mark.find(W_del) is not None or mark.find(W_moveFrom) is not None
-                mark_inserted = mark.find(W_ins) is not None or mark.find(W_moveTo) is not None
-                el = mark.find(W_lang)
+                mark_deleted = first_child(mark, W_del) is not None or first_child(mark, W_moveFrom) is not None
+                mark_inserted = first_child(mark, W_ins) is not None or first_child(mark, W_moveTo) is not None
+                el = first_child(mark, W_lang)
                 lang = wval(el) if el is not None else None
         raw = RawParagraph(p, style_id, num_id, ilvl, mark_deleted=mark_deleted,
                            mark_inserted=mark_inserted, lang=lang, in_table=in_table)
@@ -317,7 +317,7 @@ class ParagraphReader:
     def _run(self, r, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
              pstyle: str | None) -> None:
         italic = bold = rstyle = valign = None
-        rpr = r.find(W_rPr)
+        rpr = first_child(r, W_rPr)
         if rpr is not None:
             for el in rpr:  # one pass over the run properties
                 tag = el.tag
