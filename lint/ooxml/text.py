@@ -317,7 +317,9 @@ class ParagraphReader:
     def _run(self, r, raw: RawParagraph, deleted: bool, inserted: bool, link: str | None,  # type: ignore[no-untyped-def]
              pstyle: str | None) -> None:
         italic = bold = rstyle = valign = None
-        rpr = first_child(r, W_rPr)
+        kids = list(r)  # the run's children and their tags, read once for both passes
+        tags = [kid.tag for kid in kids]
+        rpr = kids[tags.index(W_rPr)] if W_rPr in tags else None
         if rpr is not None:
             for el in rpr:  # one pass over the run properties
                 tag = el.tag
@@ -345,8 +347,7 @@ class ParagraphReader:
         sup = valign == "superscript"
         fields = self.fields
         custom_mark_pending = False
-        for child in r:
-            tag = child.tag
+        for child, tag in zip(kids, tags):
             if tag == _T and not fields.stack:  # the common case: plain text outside fields
                 text = child.text
                 if text:
