@@ -231,20 +231,32 @@ class ParagraphReader:
         mark_deleted = mark_inserted = False
         lang = None
         if ppr is not None:
-            ps = first_child(ppr, W_pStyle)
+            ps = numpr = mark = None
+            for el in ppr:  # one pass; the first of each kind counts, as with find()
+                tag = el.tag
+                if tag == W_pStyle:
+                    ps = el if ps is None else ps
+                elif tag == W_numPr:
+                    numpr = el if numpr is None else numpr
+                elif tag == W_rPr:
+                    mark = el if mark is None else mark
             style_id = wval(ps) if ps is not None else None
-            numpr = first_child(ppr, W_numPr)
             if numpr is not None:
                 el = first_child(numpr, W_numId)
                 num_id = wval(el) if el is not None else None
                 el = first_child(numpr, W_ilvl)
                 ilvl = clamp_ilvl(to_int(wval(el) if el is not None else None))
-            mark = first_child(ppr, W_rPr)
-            if mark is not None:
-                mark_deleted = first_child(mark, W_del) is not None or first_child(mark, W_moveFrom) is not None
-                mark_inserted = first_child(mark, W_ins) is not None or first_child(mark, W_moveTo) is not None
-                el = first_child(mark, W_lang)
-                lang = wval(el) if el is not None else None
+            if mark is not None:  # the paragraph mark's properties: tracked, and its language
+                found = None
+                for el in mark:
+                    tag = el.tag
+                    if tag == W_del or tag == W_moveFrom:
+                        mark_deleted = True
+                    elif tag == W_ins or tag == W_moveTo:
+                        mark_inserted = True
+                    elif tag == W_lang and found is None:
+                        found = el
+                lang = wval(found) if found is not None else None
         raw = RawParagraph(p, style_id, num_id, ilvl, mark_deleted=mark_deleted,
                            mark_inserted=mark_inserted, lang=lang, in_table=in_table)
         self._open_bookmarks: list[str] = []
