@@ -1,0 +1,208 @@
+"""Ecosystem check: run ``resolint check`` over real resolutions and compare with a reviewed baseline.
+
+The way ruff checks itself against real projects before a rule change lands: every real
+text of ``../shared/corpus/`` (adopted and draft Security Council resolutions, in the
+notation its README explains) is built into a .docx (:mod:`resolint.testing.notation`),
+and real Word files of General Assembly resolutions (the French sample A/RES/75/10 and
+A/RES/1904 (XVIII) from ``../shared/interop/``) are checked as they are. The texts are
+data of other projects: read where they are, never copied into this repository.
+
+``benchmarks/ecosystem_baseline.jsonl`` holds every finding reviewed by a person, one a
+line: the text, code, label, the flagged text, the verdict (``right`` or ``wrong``) and a
+one-line reason. A run prints what changed against it (findings added, findings gone:
+losing a ``right`` one is a regression), and the precision per rule (findings judged
+right / all findings judged).
+
+    python benchmarks/ecosystem.py                  # run, compare, print the table
+    python benchmarks/ecosystem.py --show S101      # every current finding of S101, in context
+    python benchmarks/ecosystem.py --update         # add the unreviewed findings to the baseline
+                                                     # (verdict "?"), drop the ones gone
+
+Plain texts (the adopted resolutions' text layer) carry no italics: rules about italics
+(S105) are not run on them. Exit status: 1 when a finding is unreviewed or a ``right`` one
+is gone, else 0.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from resolint.batch import Options, check_files
+from resolint.plugin_manager import get_manager
+from resolint.testing import notation
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("RESOLINT_SHARED", HERE.parent.parent / "shared"))
+BASELINE = HERE / "ecosystem_baseline.jsonl"
+SAMPLES = HERE.parent / "samples"
+
+#: Rules not run on texts whose source lost a kind of formatting, with the reason.
+NOT_IN_SOURCE = {"plain": ("S105",)}
+
+#: Real Word files of General Assembly resolutions read as they are.
+WORD_FILES = (
+    SAMPLES / "A-RES-75-10-fr.docx",
+    SHARED / "interop" / "declaration-articles" / "docx4j-toc-A-RES-1904-XVIII.docx",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One real text: its name in reports, the .docx checked, and its source format."""
+
+    name: str
+    docx: Path
+    form: str
+
+
+def _cache_dir() -> Path:
+    path = Path(tempfile.gettempdir()) / "resolint-ecosystem"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def corpus_texts(shared: Path = SHARED) -> list[Text]:
+    """Every text of the corpus built as .docx (cached by content and converter version)."""
+    out: list[Text] = []
+    version = hashlib.sha256(Path(notation.__file__).read_bytes()).hexdigest()[:12]
+    cache = _cache_dir()
+    for folder in sorted((shared / "corpus").glob("*/")):
+        for src in sorted(folder.glob("*.txt")):
+            raw = src.read_bytes()
+            key = hashlib.sha256(raw).hexdigest()[:16]
+            target = cache / f"{src.stem}.{key}.{version}.docx"
+            parsed = notation.parse(raw.decode("utf-8"))
+            if not target.exists():
+                tmp = target.with_suffix(".part")
+                notation.build(parsed).save(str(tmp))
+                tmp.replace(target)
+            out.append(Text(f"{folder.name}/{src.stem}", target, parsed.fields.get("FORMAT", "plain")))
+    for path in WORD_FILES:
+        if path.exists():
+            out.append(Text(f"word/{path.stem}", path, "word"))
+    return out
+
+
+def run(texts: list[Text], jobs: int | None = None) -> list[dict[str, str]]:
+    """Check the texts; every finding as a record (text, code, severity, label, span, message)."""
+    manager = get_manager()
+    records: list[dict[str, str]] = []
+    by_form: dict[str, list[Text]] = defaultdict(list)
+    for t in texts:
+        by_form[t.form].append(t)
+    for form, group in sorted(by_form.items()):
+        options = Options(ignore=NOT_IN_SOURCE.get(form, ()))
+        results = check_files([t.docx for t in group], manager, options, jobs=jobs, progress=False)
+        for t, res in zip(group, results):
+            if res.error:
+                records.append({"text": t.name, "code": "ERROR", "severity": "error", "label": "-",
+                                "span": "", "message": res.error})
+            for f in res.findings:
+                records.append({"text": t.name, "code": f.code, "severity": f.severity.value,
+                                "label": f.label, "span": f.extra.get("span", "")[:120],
+                                "message": f.message})
+    return records
+
+
+def key(rec: dict[str, str]) -> tuple[str, str, str, str]:
+    return (rec["text"], rec["code"], rec["label"], rec["span"])
+
+
+def load_baseline(path: Path = BASELINE) -> dict[tuple[str, str, str, str], dict[str, str]]:
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out[key(rec)] = rec
+    return out
+
+
+def save_baseline(records: list[dict[str, str]], path: Path = BASELINE) -> None:
+    records = sorted(records, key=lambda r: (r["text"], r["code"], r["label"], r["span"]))
+    body = "".join(json.dumps({k: r[k] for k in ("text", "code", "severity", "label", "span", "verdict",
+                                                   "reason")}, ensure_ascii=False) + "\n" for r in records)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(path)
+
+
+def table(current: list[dict[str, str]], baseline: dict) -> tuple[str, dict[str, int]]:  # type: ignore[type-arg]
+    """The per-rule precision table (Markdown) and the totals."""
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in current:
+        verdict = baseline.get(key(rec), {}).get("verdict", "?")
+        rows[rec["code"]][verdict] += 1
+        rows[rec["code"]]["all"] += 1
+        rows[rec["code"]][rec["severity"]] += 1
+    lines = ["| rule | findings | errors | warnings | info | judged right | judged wrong | unreviewed | precision |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    total: Counter[str] = Counter()
+    for code in sorted(rows):
+        c = rows[code]
+        total.update(c)
+        judged = c["right"] + c["wrong"]
+        prec = f"{c['right'] / judged:.0%}" if judged else "-"
+        lines.append(f"| {code} | {c['all']} | {c['error']} | {c['warning']} | {c['info']} | {c['right']} | "
+                     f"{c['wrong']} | {c['?']} | {prec} |")
+    judged = total["right"] + total["wrong"]
+    prec = f"{total['right'] / judged:.1%}" if judged else "-"
+    lines.append(f"| all | {total['all']} | {total['error']} | {total['warning']} | {total['info']} | "
+                 f"{total['right']} | {total['wrong']} | {total['?']} | {prec} |")
+    return "\n".join(lines), dict(total)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    parser.add_argument("--show", metavar="CODE", help="print every current finding of these codes (comma-separated)")
+    parser.add_argument("--text", help="only texts whose name contains this")
+    parser.add_argument("--update", action="store_true", help="write the baseline: keep verdicts, add new as '?'")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args(argv)
+    if not (args.shared / "corpus").is_dir():
+        print(f"ecosystem: no corpus at {args.shared / 'corpus'}", file=sys.stderr)
+        return 2
+    texts = corpus_texts(args.shared)
+    if args.text:
+        texts = [t for t in texts if args.text in t.name]
+    current = run(texts, args.jobs)
+    baseline = load_baseline()
+    if args.show:
+        codes = set(args.show.split(","))
+        for rec in current:
+            if rec["code"] in codes:
+                verdict = baseline.get(key(rec), {}).get("verdict", "?")
+                print(f"{verdict:5} {rec['text']} [{rec['label']}] {rec['code']} {rec['span']!r}: {rec['message']}")
+        return 0
+    seen = {key(r) for r in current}
+    added = [r for r in current if key(r) not in baseline]
+    gone = [r for k, r in baseline.items() if k not in seen and (not args.text or args.text in r["text"])]
+    text_table, total = table(current, baseline)
+    n_adopted = sum(1 for t in texts if t.name.startswith("sc-adopted/"))
+    adopted_errors = sum(1 for r in current if r["text"].startswith("sc-adopted/") and r["severity"] == "error")
+    print(f"{len(texts)} texts, {len(current)} findings; adopted texts: {adopted_errors} errors in {n_adopted} texts\n")
+    print(text_table)
+    for r in gone:
+        print(f"gone  ({r['verdict']}) {r['text']} [{r['label']}] {r['code']} {r['span']!r}")
+    for r in added:
+        print(f"added {r['text']} [{r['label']}] {r['code']} {r['span']!r}: {r['message']}")
+    if args.update:
+        kept = [baseline.get(key(r), {**r, "verdict": "?", "reason": ""}) for r in current]
+        if args.text:
+            kept += [r for k, r in baseline.items() if args.text not in r["text"]]
+        save_baseline(kept)
+    lost_right = [r for r in gone if r["verdict"] == "right"]
+    return 1 if (added or lost_right or total.get("?")) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
