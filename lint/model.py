@@ -24,6 +24,8 @@ class Kind(str, Enum):
     PREAMBLE = "preamble"
     OPERATIVE = "operative"
     SUBPARAGRAPH = "subparagraph"
+    HEADING = "heading"
+    CONTINUATION = "continuation"
     CLOSING = "closing"
     ANNEX = "annex"
     TABLE = "table"

@@ -89,6 +89,24 @@ def _any(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
     return search_in(combined, head) is not None
 
 
+def _any_at_end(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """True if any of the combined patterns (anchored at the end) matches the end of ``text``."""
+    return combined is not None and search_in(combined, text[-120:]) is not None
+
+
+#: Marks that end a sentence or a clause; a heading ends with none of them.
+_CLAUSE_END = frozenset(",;:.!?")
+#: A heading is a short line: at most this many words.
+_HEADING_WORDS = 12
+
+
+def is_heading(text: str, opener: bool) -> bool:
+    """A short unnumbered line without final punctuation that opens no clause ("Asset freeze")."""
+    stripped = text.rstrip(" \u00a0\ufffc\t\"”’»)")
+    return (not opener and bool(stripped) and stripped[-1] not in _CLAUSE_END
+            and len(text.split()) <= _HEADING_WORDS)
+
+
 class Classifier:
     """Assigns :class:`Kind` and labels to body paragraphs, in one pass."""
 
@@ -98,6 +116,11 @@ class Classifier:
         self._preface = _combined(pack.words("preface_patterns"))
         self._annex = _combined(pack.words("annex_patterns"))
         self._closing = _combined(pack.words("closing_patterns"))
+        self._sponsors = _combined(pack.words("sponsors_patterns"))
+
+    def is_preface(self, text: str) -> bool:
+        """A masthead line: symbol, distribution, date, session, agenda item, sponsors..."""
+        return _any(self._preface, text) or _any_at_end(self._sponsors, text)
 
     def _match_formula(self, text: str) -> dict | None:  # type: ignore[type-arg]
         found = self.pack.match_formula(text)
@@ -125,7 +148,7 @@ class Classifier:
                 if i >= formula_at:
                     break
                 p = paras[i]
-                if _any(self._preface, p.text.strip()):
+                if self.is_preface(p.text.strip()):
                     p.kind, p.label = Kind.PREFACE, "preface"
                 else:
                     p.kind, p.label = Kind.TITLE, "title"
@@ -139,8 +162,9 @@ class Classifier:
         pp_count = op_count = 0
         top: Paragraph | None = None
         sub1: Paragraph | None = None
+        sub1_roman = False
         prev_letter: str | None = None
-        in_annex = False
+        in_annex = in_closing = False
         leading_title = formula_at is None
         for i, p in enumerate(paras):
             if i < start:
@@ -163,7 +187,9 @@ class Classifier:
                 in_annex = True
                 p.kind, p.label = Kind.ANNEX, "annex"
                 continue
-            if section == "operative" and _any(self._closing, text):
+            if in_closing or ((section == "operative" or pp_count) and _any(self._closing, text)):
+                # The closing block (meeting, date, adoption line) and what stands after it.
+                in_closing = True
                 p.kind, p.label = Kind.CLOSING, "closing"
                 continue
             num = numbers[i]
@@ -175,7 +201,10 @@ class Classifier:
             opener_op = pack.starts_with_any(text, pack.operative_set)
             opener_pp = pack.starts_with_any(text, pack.preamble_set)
             if leading_title and num is None and not (opener_pp or opener_op):
-                p.kind, p.label = Kind.TITLE, "title"
+                if self.is_preface(text):
+                    p.kind, p.label = Kind.PREFACE, "preface"
+                else:
+                    p.kind, p.label = Kind.TITLE, "title"
                 continue
             leading_title = False
             if num is not None:
@@ -194,10 +223,11 @@ class Classifier:
                 continue
             if num is not None and num.style in ("letter", "roman") and top is not None:
                 value = _value_of(num.value)
-                if num.style == "letter" or sub1 is None:
+                if num.style == "letter" or sub1 is None or (sub1_roman and p.level <= sub1.level):
+                    # (a) under a paragraph, or (i) straight under it and its siblings (ii), (iii).
                     p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 1, top
                     p.label = f"{top.label}({value})"
-                    sub1 = p
+                    sub1, sub1_roman = p, num.style == "roman"
                     if num.style == "letter":
                         prev_letter = value
                 else:
@@ -205,6 +235,15 @@ class Classifier:
                     p.label = f"{sub1.label}({value})"
                 continue
             # Unnumbered paragraph.
+            if num is None and is_heading(text, opener_pp or opener_op) and (pp_count or op_count):
+                # A heading inside the preamble or the operative part ("Asset freeze", "A", "II").
+                p.kind, p.label = Kind.HEADING, "heading"
+                continue
+            if (num is None and sub1 is not None and top is not None and top.kind is Kind.OPERATIVE
+                    and not opener_op and not opener_pp):
+                # The sentence of an operative paragraph going on after its sub-paragraphs.
+                p.kind, p.label, p.level, p.parent = Kind.CONTINUATION, f"{top.label} (cont.)", 0, top
+                continue
             if section == "preamble" and opener_op and not opener_pp and not any_decimal:
                 section = "operative"
             if section == "preamble":

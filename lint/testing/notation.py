@@ -24,6 +24,16 @@ from .builder import DocBuilder, FootnoteRef, Inline, Run
 _HEADER = regex.compile(r"^#\s*SOURCE:")
 _NOTE_DEF = regex.compile(r"^\[\^(\w+)\]:\s*(.*)$")
 _PIECE = regex.compile(r"\*([^*\n]+)\*|\[\^(\w+)\]")
+#: A line that starts a paragraph even without a blank line before it (plain form).
+_STARTS_PARAGRAPH = regex.compile(r"^(?:\d{1,3}\.\s+\p{Lu}|\([a-z]{1,4}\)\s)")
+#: The organ's formula standing on its own line ("The Security Council,").
+_FORMULA_LINE = regex.compile(r"^The\s+(?:\p{Lu}\p{L}*\s+)*(?:Council|Assembly),?$")
+#: A footnote indicator left as a bare number at the end of a paragraph of a text layer.
+_TRAILING_MARK = regex.compile(r"(?<=[,;:.)])\s+(\d{1,3})$")
+#: A footnote's text at the foot of a text layer: "61 See Official Records ...".
+_NOTE_TEXT = regex.compile(r"^(\d{1,3}|\*)\s+(\S.*)$")
+#: The closing line of an adopted text, after which the footnotes' texts stand.
+_ADOPTED = regex.compile(r"^Adopted\b.*\bmeeting\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -84,12 +94,43 @@ def parse(source: str, form: str | None = None) -> NotationText:
         return out
     block: list[str] = []
     for line in lines + [""]:
+        if block and (_STARTS_PARAGRAPH.match(line.strip()) or _FORMULA_LINE.match(block[-1].strip())
+                      or _FORMULA_LINE.match(line.strip())):
+            out.paragraphs.append(_join_wrapped(block))
+            block = []
         if line.strip():
             block.append(line)
         elif block:
             out.paragraphs.append(_join_wrapped(block))
             block = []
+    _plain_footnotes(out)
     return out
+
+
+def _plain_footnotes(out: NotationText) -> None:
+    """Turn a text layer's footnotes back into notes: the numbers ending paragraphs become
+    indicators ``[^N]``, the texts after the adoption line become their footnotes."""
+    paras = out.paragraphs = [p.replace("*", "").strip() for p in out.paragraphs]
+    closing = next((i for i, p in enumerate(paras) if _ADOPTED.match(p)), None)
+    if closing is None:
+        return
+    body, tail = paras[:closing + 1], paras[closing + 1:]
+    kept = []
+    for para in tail:
+        m = _NOTE_TEXT.match(para)
+        if m:
+            out.notes.setdefault(m.group(1), m.group(2))
+        else:
+            kept.append(para)
+    marked = []
+    for para in body:
+        m = _TRAILING_MARK.search(para)
+        if m:
+            note = m.group(1)
+            out.notes.setdefault(note, "(The text of this footnote is not in the source.)")
+            para = para[:m.start()] + f"[^{note}]"
+        marked.append(para)
+    out.paragraphs = marked + kept
 
 
 def inline_items(paragraph: str, notes: dict[str, str]) -> list[Inline]:
