@@ -1,8 +1,10 @@
 """Small helpers shared by the built-in rules."""
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from resolint.model import Paragraph, Resolution, Scope
@@ -176,3 +178,16 @@ def glued_matches(pattern: Any, text: str, marks: str, spaces: str) -> Iterator[
     ``spaces`` just before or after it: tried only in the words glued to such marks."""
     starts = word_starts_before(text, spaced_marks(text, marks, spaces), spaces)
     return iter_matches(pattern, text) if starts is None else anchored_matches(pattern, text, starts)
+
+
+@cache
+def _organs() -> dict[str, dict[str, Any]]:
+    with open(Path(__file__).parent / "data" / "organs.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def convention(doc: Resolution, key: str) -> Any:
+    """The value of the organ convention ``key`` for ``doc`` (``rules/data/organs.toml``)."""
+    data = _organs()
+    own = data.get(doc.organ or "", {})
+    return own[key] if key in own else data["default"][key]

@@ -23,7 +23,7 @@ from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from resolint.trigger import Trigger
 
-from ._helpers import anchored_matches, casefolded, has_any, memo, occurrences, word_led_matches, words_trigger
+from ._helpers import anchored_matches, casefolded, convention, has_any, memo, occurrences, word_led_matches, words_trigger
 
 _DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
@@ -625,7 +625,9 @@ class FirstMentionDate(Rule):
     ## Why
     UN texts give the date at the first mention and the number alone afterwards (A/RES/51/1,
     S/RES/1373 (2001), the sample A/RES/75/10). A first mention without a date, with the
-    date given later, reads as if the order of paragraphs had been changed.
+    date given later, reads as if the order of paragraphs had been changed. The Security
+    Council cites its resolutions by number and year ("resolution 808 (1993)") and never
+    by date: the rule does not apply to its texts (`rules/data/organs.toml`).
 
     ## Example
     ```
@@ -663,6 +665,8 @@ class FirstMentionDate(Rule):
     }
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        if not convention(doc, "first-mention-date"):
+            return  # the Security Council cites "resolution 808 (1993)", never by date
         text_kinds = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
         body = [c for c in document_citations(doc, ctx.language) if c.part.kind in text_kinds and c.form != "bare"]
         firsts: dict[tuple[str, str, bool], Cited] = {}

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
 
 from resolint.ooxml.numbering import roman
 from resolint.findings import Edit, Finding, Fix, FixSafety, Severity
 from resolint.model import Kind, Paragraph, Resolution, Scope
-from resolint.rule import Context, Rule, lazy_pattern
+from resolint.rule import Context, Rule, lazy_pattern, search_in
+
+from ._helpers import convention
 
 _LABEL_VALUE = lazy_pattern(r"^\(?([a-z]{1,6})\)?\.?$")
 
@@ -59,6 +62,19 @@ def renumber_fix(op: Paragraph, expected: int) -> Fix | None:
     if not prefix[m.end(1):].startswith("."):
         edits.append(Edit(op.index, base + m.end(1), base + m.end(1), "."))
     return Fix(tuple(edits), FixSafety.SAFE, f"renumber as {expected}.")
+
+
+def _renumber_from(ops: list[Paragraph], first: int, expected: int) -> Fix | None:
+    """One fix renumbering ``ops[first:]`` as ``expected``, ``expected + 1``... (typed numbers only)."""
+    head = renumber_fix(ops[first], expected)
+    if head is None:
+        return None
+    edits = list(head.edits)
+    for k, op in enumerate(ops[first + 1:], start=1):
+        value = (op.number or "").strip().rstrip(".").strip()
+        if value.isdigit() and int(value) != expected + k and (more := renumber_fix(op, expected + k)):
+            edits.extend(more.edits)
+    return Fix(tuple(edits), FixSafety.SAFE, f"renumber from {expected}.")
 
 
 class OperativeNumbering(Rule):
@@ -113,18 +129,24 @@ class OperativeNumbering(Rule):
             if ops[0].number:
                 yield ctx.finding(ops[0], "a single operative paragraph is not numbered", 0, 0)
             return
+        free_last = [regex.compile(p, regex.V1) for p in convention(doc, "unnumbered-last")]
         expected = 1
-        for op in ops:
+        for i, op in enumerate(ops):
             shown = (op.number or "").strip()
             value = shown.rstrip(".").strip()
             if not shown:
+                if i and i == len(ops) - 1 and any(search_in(p, op.text.strip()) for p in free_last):
+                    continue  # "Decides to remain seized of the matter." as the organ writes it
                 yield ctx.finding(op, f"operative paragraph is not numbered (expected {expected}.)", 0, 0)
             elif not value.isdigit():
                 yield ctx.finding(op, f"operative paragraph numbered {shown!r}; expected {expected}.", 0, 0)
             elif int(value) != expected:
                 what = "duplicate" if int(value) < expected else "gap"
-                yield ctx.finding(op, f"operative paragraph numbered {value}, expected {expected} ({what})", 0, 0,
-                                  fix=renumber_fix(op, expected))
+                after = len(ops) - i - 1
+                tail = f"; the {after} after it follow from {value}" if after else ""
+                yield ctx.finding(op, f"operative paragraph numbered {value}, expected {expected} ({what}){tail}",
+                                  0, 0, fix=_renumber_from(ops, i, expected))
+                expected = int(value)  # the next ones follow this one: one finding per break, not a cascade
             elif not shown.endswith("."):
                 yield ctx.finding(op, f"operative number {shown!r} should be followed by a full stop", 0, 0,
                                   fix=renumber_fix(op, expected))

@@ -15,7 +15,7 @@ from resolint.language import LanguagePack
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, lazy_pattern
 
-from ._helpers import children, memo
+from ._helpers import children, convention, memo
 from .punctuation import _STACKED, expected_end
 
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
@@ -791,6 +791,8 @@ class RepeatedOpener(Rule):
     }
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        if not convention(doc, "repeated-opener-adverb"):
+            return  # adopted Security Council texts repeat openers bare
         french = ctx.language != "en"
         level = Severity.INFO if french else None
         for kinds in ((Kind.PREAMBLE,), (Kind.OPERATIVE,)):
@@ -866,6 +868,8 @@ class AdverbPosition(Rule):
     }
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+        if not convention(ctx.doc, "adverb-position"):
+            return  # "Decides also" and "Also decides" are both Security Council usage
         o = parse_opener(part, ctx)
         if o is None or o.kind is None:
             return

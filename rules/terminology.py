@@ -13,7 +13,7 @@ from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from resolint.trigger import Trigger
 
-from ._helpers import casefolded, word_led_matches, words_trigger
+from ._helpers import casefolded, convention, word_led_matches, words_trigger
 from .punctuation import inside, load_data, url_spans
 
 _BODY = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
@@ -402,7 +402,8 @@ class PresentResolution(Rule):
     ## Why
     United Nations resolutions refer to themselves as "the present resolution": A/RES/51/1
     "to implement the present resolution", A/RES/75/10 OP 15 "l’application de la
-    présente résolution".
+    présente résolution". Not applied to Security Council texts, where "this resolution"
+    is usage (`rules/data/organs.toml`).
 
     ## Example
     ```
@@ -446,8 +447,8 @@ class PresentResolution(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         data = _terms().get("self_reference", {}).get(ctx.language)
-        if not data:
-            return
+        if not data or not convention(ctx.doc, "present-resolution-only"):
+            return  # "this resolution" is Security Council usage
         text = part.scan_text
         for m in iter_matches(_compiled(data["bad"], regex.IGNORECASE), text):
             if self._CITED.search(text[max(0, m.start() - 150):m.start()]):
