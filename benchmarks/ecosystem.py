@@ -80,6 +80,8 @@ def corpus_texts(shared: Path = SHARED) -> list[Text]:
             target = cache / f"{src.stem}.{key}.{version}.docx"
             parsed = notation.parse(raw.decode("utf-8"))
             if not target.exists():
+                for stale in cache.glob(f"{src.stem}.*.docx"):
+                    stale.unlink()
                 tmp = target.with_suffix(".part")
                 notation.build(parsed).save(str(tmp))
                 tmp.replace(target)

@@ -244,7 +244,7 @@ class Classifier:
                 # The sentence of an operative paragraph going on after its sub-paragraphs.
                 p.kind, p.label, p.level, p.parent = Kind.CONTINUATION, f"{top.label} (cont.)", 0, top
                 continue
-            if section == "preamble" and opener_op and not opener_pp and not any_decimal:
+            if section == "preamble" and opener_op and not opener_pp and (not any_decimal or text.endswith(":")):
                 section = "operative"
             if section == "preamble":
                 pp_count += 1

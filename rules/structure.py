@@ -499,6 +499,18 @@ class PreambleOpener(Rule):
                                 "of the lexicon", o.word_start, o.word_end, severity=Severity.WARNING)
 
 
+def _after_chapeau(doc: Resolution, part: Paragraph) -> bool:
+    """True if the operative paragraph before ``part`` ends with a colon: "Resolves: 1. That ..."
+    makes the numbered paragraphs items of that chapeau, which need no verb of their own."""
+    previous = memo(doc, "previous-operative")
+    if not previous:
+        ops = doc.operative
+        previous.update({id(op): before for before, op in zip(ops, ops[1:])})
+        previous[None] = None  # computed, even for a single paragraph
+    before = previous.get(id(part))
+    return before is not None and before.text.rstrip().endswith(":")
+
+
 class OperativeOpener(Rule):
     """Operative paragraphs open with an operative verb in the present tense.
 
@@ -555,7 +567,7 @@ class OperativeOpener(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         o = parse_opener(part, ctx)
-        if o is None or o.kind == "op":
+        if o is None or o.kind == "op" or _after_chapeau(ctx.doc, part):
             return
         if o.kind == "pp" or _looks_like(o.word, "participle", ctx.language):
             yield ctx.finding(part, f"operative paragraph opens with {o.word!r}, a participle or adjective: "

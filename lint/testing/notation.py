@@ -28,12 +28,16 @@ _PIECE = regex.compile(r"\*([^*\n]+)\*|\[\^(\w+)\]")
 _STARTS_PARAGRAPH = regex.compile(r"^(?:\d{1,3}\.\s+\p{Lu}|\([a-z]{1,4}\)\s)")
 #: The organ's formula standing on its own line ("The Security Council,").
 _FORMULA_LINE = regex.compile(r"^The\s+(?:\p{Lu}\p{L}*\s+)*(?:Council|Assembly),?$")
-#: A footnote indicator left as a bare number at the end of a paragraph of a text layer.
-_TRAILING_MARK = regex.compile(r"(?<=[,;:.)])\s+(\d{1,3})$")
+#: Footnote indicators left as bare numbers at the end of a paragraph of a text layer.
+_TRAILING_MARKS = regex.compile(r"(?<=[,;:.)\p{L}])((?:\s+\d{1,3})+)$")
+#: Words a number follows in running text: a number after them is not a footnote indicator.
+_TAKES_NUMBER = frozenset({"resolution", "resolutions", "paragraph", "paragraphs", "of", "Article", "Articles",
+                           "article", "articles", "Chapter", "chapter", "rule", "rules", "item", "items", "No",
+                           "and", "to", "meeting", "page", "annex", "section", "in", "under", "decision"})
 #: A footnote's text at the foot of a text layer: "61 See Official Records ...".
-_NOTE_TEXT = regex.compile(r"^(\d{1,3}|\*)\s+(\S.*)$")
-#: The closing line of an adopted text, after which the footnotes' texts stand.
-_ADOPTED = regex.compile(r"^Adopted\b.*\bmeeting\b", regex.IGNORECASE)
+_NOTE_TEXT = regex.compile(r"^(\d{1,3}|\*)\s+(?!\d)(\S.*)$")
+#: Page furniture of a text layer: the job number ("02-75941 (E)").
+_JOB_NUMBER = regex.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?$")
 
 
 @dataclass
@@ -110,27 +114,27 @@ def parse(source: str, form: str | None = None) -> NotationText:
 def _plain_footnotes(out: NotationText) -> None:
     """Turn a text layer's footnotes back into notes: the numbers ending paragraphs become
     indicators ``[^N]``, the texts after the adoption line become their footnotes."""
-    paras = out.paragraphs = [p.replace("*", "").strip() for p in out.paragraphs]
-    closing = next((i for i, p in enumerate(paras) if _ADOPTED.match(p)), None)
-    if closing is None:
-        return
-    body, tail = paras[:closing + 1], paras[closing + 1:]
-    kept = []
-    for para in tail:
+    paras = [p.replace("*", "").strip() for p in out.paragraphs]
+    # Page furniture repeated on every page: the symbol and the job number.
+    symbol = out.symbol
+    paras = [p for i, p in enumerate(paras) if i < 3 or not (p == symbol or _JOB_NUMBER.match(p))]
+    end = len(paras)
+    while end > 1 and _NOTE_TEXT.match(paras[end - 1]):
+        end -= 1
+    for para in paras[end:]:
         m = _NOTE_TEXT.match(para)
         if m:
             out.notes.setdefault(m.group(1), m.group(2))
-        else:
-            kept.append(para)
     marked = []
-    for para in body:
-        m = _TRAILING_MARK.search(para)
-        if m:
-            note = m.group(1)
-            out.notes.setdefault(note, "(The text of this footnote is not in the source.)")
-            para = para[:m.start()] + f"[^{note}]"
+    for para in paras[:end]:
+        m = _TRAILING_MARKS.search(para)
+        if m and para[:m.start()].split()[-1:] and para[:m.start()].split()[-1].rstrip(",;:.") not in _TAKES_NUMBER:
+            notes = m.group(1).split()
+            for note in notes:
+                out.notes.setdefault(note, "(The text of this footnote is not in the source.)")
+            para = para[:m.start()] + "".join(f"[^{n}]" for n in notes)
         marked.append(para)
-    out.paragraphs = marked + kept
+    out.paragraphs = marked
 
 
 def inline_items(paragraph: str, notes: dict[str, str]) -> list[Inline]:
