@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from resolint.model import Paragraph, Resolution, Scope
+from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import iter_matches, match_at
 from resolint.trigger import Trigger, casefolded  # noqa: F401 - casefolded is the rules' to use
 
@@ -31,6 +31,15 @@ def top_of(part: Paragraph) -> Paragraph:
     while part.parent is not None:
         part = part.parent
     return part
+
+
+def continued(doc: Resolution, part: Paragraph) -> bool:
+    """True if the sentence of ``part`` goes on after its sub-paragraphs (a continuation)."""
+    tops = memo(doc, "continued")
+    if not tops:
+        tops.update({id(p.parent): True for p in doc.by_kind(Kind.CONTINUATION)})
+        tops[None] = False  # computed
+    return id(part) in tops
 
 
 def last_in_block(doc: Resolution, part: Paragraph) -> bool:

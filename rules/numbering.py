@@ -1,6 +1,7 @@
 """Numbering rules (N): operative paragraphs and sub-paragraphs in sequence."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -62,6 +63,12 @@ def renumber_fix(op: Paragraph, expected: int) -> Fix | None:
     if not prefix[m.end(1):].startswith("."):
         edits.append(Edit(op.index, base + m.end(1), base + m.end(1), "."))
     return Fix(tuple(edits), FixSafety.SAFE, f"renumber as {expected}.")
+
+
+def _heading_between(headings: list[int], after: int, before: int) -> bool:
+    """True if a heading stands between the paragraphs with indexes ``after`` and ``before``."""
+    at = bisect.bisect_right(headings, after)
+    return at < len(headings) and headings[at] < before
 
 
 def _renumber_from(ops: list[Paragraph], first: int, expected: int) -> Fix | None:
@@ -130,10 +137,13 @@ class OperativeNumbering(Rule):
                 yield ctx.finding(ops[0], "a single operative paragraph is not numbered", 0, 0)
             return
         free_last = [regex.compile(p, regex.V1) for p in convention(doc, "unnumbered-last")]
+        headings = [p.index for p in doc.by_kind(Kind.HEADING)]
         expected = 1
         for i, op in enumerate(ops):
             shown = (op.number or "").strip()
             value = shown.rstrip(".").strip()
+            if value == "1" and i and _heading_between(headings, ops[i - 1].index, op.index):
+                expected = 1  # parts A, B... (or I, II...) under headings number their paragraphs anew
             if not shown:
                 if i and i == len(ops) - 1 and any(search_in(p, op.text.strip()) for p in free_last):
                     continue  # "Decides to remain seized of the matter." as the organ writes it
@@ -260,6 +270,8 @@ class SubparagraphSequence(Rule):
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         expected: dict[int, int] = {}  # id(parent) -> next expected value
+        roman_lists: set[int] = set()  # parents whose first-level list runs (i), (ii)...
+        roman_first = convention(doc, "roman-first-level")
         for part in doc.subparagraphs:
             parent = part.parent
             if parent is None:
@@ -267,7 +279,9 @@ class SubparagraphSequence(Rule):
             value = label_value(part.number)
             if value is None:
                 continue
-            roman_level = part.level >= 2
+            if roman_first and part.level == 1 and value == "i" and id(parent) not in expected:
+                roman_lists.add(id(parent))
+            roman_level = part.level >= 2 or id(parent) in roman_lists
             want = expected.get(id(parent), 1)
             got = from_roman(value) if roman_level else from_letter(value)
             if roman_level and got is None:

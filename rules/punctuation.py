@@ -14,7 +14,7 @@ from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
-from ._helpers import EVERY_TEXT_SCOPE, glued_matches, has_pair, is_last_operative, last_in_block, top_of
+from ._helpers import EVERY_TEXT_SCOPE, glued_matches, has_pair, is_last_operative, continued, last_in_block, top_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,8 +46,8 @@ def expected_end(ctx: Context, part: Paragraph) -> str | None:
     """The mark a paragraph should end with: ',' for PPs, ';' for OPs, '.' for the last OP."""
     doc = ctx.doc
     top = top_of(part)
-    if part.kind is Kind.SUBPARAGRAPH and not last_in_block(doc, part):
-        return ";"
+    if part.kind is Kind.SUBPARAGRAPH and (not last_in_block(doc, part) or continued(doc, top)):
+        return ";"  # the sentence goes on: after it, or after its sub-paragraphs
     if top.kind is Kind.PREAMBLE:
         return ","
     if top.kind is Kind.OPERATIVE:

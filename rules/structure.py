@@ -21,6 +21,21 @@ from .punctuation import _STACKED, expected_end
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
 
 
+def _introduces_annex(doc: Resolution, part: Paragraph) -> bool:
+    """True if the next paragraph with text after ``part`` opens an annex ("Proclaims this Declaration:")."""
+    index = part.index + 1
+    while (after := doc.part(index)) is not None and after.kind is Kind.EMPTY:
+        index += 1
+    return after is not None and after.kind is Kind.ANNEX
+
+
+def _ends_with_conjunction(text: str, ctx: Context) -> bool:
+    """True if ``text`` ends with a semicolon and a list conjunction ("; and", " ; ou")."""
+    words = ctx.pack.words("list_conjunctions") if ctx.pack is not None else []
+    head, _sep, last = text.rstrip().rpartition(" ")
+    return last in words and head.rstrip(" \u00a0\u202f").endswith(";")
+
+
 class ParagraphEnding(Rule):
     """Preambular paragraphs end with a comma; operative paragraphs with a semicolon, the last with a full stop.
 
@@ -84,9 +99,12 @@ class ParagraphEnding(Rule):
         m = _STACKED.search(text, max(0, end - 4))
         if m and m.end() >= end:
             return  # stacked punctuation is P101's finding
+        if part.kind is Kind.SUBPARAGRAPH and want == ";" and _ends_with_conjunction(text[:end], ctx):
+            return  # "...; and" / "...; or" before the last item
         if last == want:
             return
-        if last == ":" and part.kind is not Kind.SUBPARAGRAPH and children(ctx.doc, part):
+        if last == ":" and part.kind is not Kind.SUBPARAGRAPH and (children(ctx.doc, part)
+                                                                  or _introduces_annex(ctx.doc, part)):
             return
         if part.kind is Kind.SUBPARAGRAPH and last == ":" and children(ctx.doc, part):
             return

@@ -114,7 +114,12 @@ def parse(source: str, form: str | None = None) -> NotationText:
 def _plain_footnotes(out: NotationText) -> None:
     """Turn a text layer's footnotes back into notes: the numbers ending paragraphs become
     indicators ``[^N]``, the texts after the adoption line become their footnotes."""
-    paras = [p.replace("*", "").strip() for p in out.paragraphs]
+    paras: list[str] = []
+    for para in (p.replace("*", "").strip() for p in out.paragraphs):
+        if paras and para[:1].islower() and not paras[-1].endswith((";", ".", ":")):
+            paras[-1] = _join_wrapped([paras[-1], para])  # a paragraph cut by a page break
+        else:
+            paras.append(para)
     # Page furniture repeated on every page: the symbol and the job number.
     symbol = out.symbol
     paras = [p for i, p in enumerate(paras) if i < 3 or not (p == symbol or _JOB_NUMBER.match(p))]
