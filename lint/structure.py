@@ -118,6 +118,17 @@ class Classifier:
         self._closing = _combined(pack.words("closing_patterns"))
         self._sponsors = _combined(pack.words("sponsors_patterns"))
 
+    def _organ_from_masthead(self, paras: list[Paragraph], body: list[int]) -> dict[str, object]:
+        """The organ named by the masthead when the text has no formula ("S/RES/778 (1992)")."""
+        hints = [(code, _compiled(pattern)) for code, pattern in self.pack.data.get("organ_hints", [])]
+        for i in body[:12]:
+            head = paras[i].text.strip()[:200]
+            for code, pattern in hints:
+                if search_in(pattern, head) is not None:
+                    organ = next((o for o in self.pack.data.get("organs", []) if o.get("code") == code), None)
+                    return {"organ": organ} if organ else {}
+        return {}
+
     def is_preface(self, text: str) -> bool:
         """A masthead line: symbol, distribution, date, session, agenda item, sponsors..."""
         return _any(self._preface, text) or _any_at_end(self._sponsors, text)
@@ -142,6 +153,8 @@ class Classifier:
                 facts["organ"] = organ
                 break
         pack = self.pack
+        if "organ" not in facts:
+            facts.update(self._organ_from_masthead(paras, body))
         # Before the formula: preface lines, then the title.
         if formula_at is not None:
             for i in body:
@@ -165,6 +178,7 @@ class Classifier:
         sub1_roman = False
         prev_letter: str | None = None
         in_annex = in_closing = False
+        nested: int | None = None  # next number of a numbered list inside an operative paragraph
         leading_title = formula_at is None
         for i, p in enumerate(paras):
             if i < start:
@@ -209,7 +223,18 @@ class Classifier:
             leading_title = False
             if num is not None:
                 p.number, p.number_source = num.shown, num.source
+            if num is not None and num.style == "decimal" and top is not None and top.kind is Kind.OPERATIVE \
+                    and not opener_op and (nested is not None or (
+                        num.value == "1" and op_count > 1 and sub1 is None and top.text.rstrip().endswith(":"))):
+                if nested is None or num.value == str(nested):
+                    # "7. ... to report on: 1. ...; 2. ...": items of the paragraph, not paragraphs.
+                    nested = int(num.value) + 1
+                    p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 1, top
+                    p.label = f"{top.label}({num.value})"
+                    continue
+                nested = None
             if num is not None and num.style == "decimal":
+                nested = None
                 if section == "preamble" and opener_pp and not opener_op:
                     pp_count += 1
                     p.kind, p.label, p.level = Kind.PREAMBLE, f"PP {pp_count}", 0
