@@ -94,6 +94,8 @@ def _any_at_end(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
     return combined is not None and search_in(combined, text[-120:]) is not None
 
 
+#: Characters that open a bulleted item typed as text.
+_BULLETS = frozenset("•‣◦▪–-")
 #: Marks that end a sentence or a clause; a heading ends with none of them.
 _CLAUSE_END = frozenset(",;:.!?")
 #: A heading is a short line: at most this many words.
@@ -260,6 +262,12 @@ class Classifier:
                     p.label = f"{sub1.label}({value})"
                 continue
             # Unnumbered paragraph.
+            if num is None and top is not None and text[:1] in _BULLETS:
+                # A bulleted item of the paragraph above ("• the progress in ..."): no number, no label.
+                bullets = 1 + sum(1 for q in paras[:i] if q.parent is top and q.number == "•")
+                p.kind, p.level, p.parent, p.number = Kind.SUBPARAGRAPH, 1, top, "•"
+                p.label = f"{top.label} bullet {bullets}"
+                continue
             if num is None and is_heading(text, opener_pp or opener_op) and (pp_count or op_count):
                 # A heading inside the preamble or the operative part ("Asset freeze", "A", "II").
                 p.kind, p.label = Kind.HEADING, "heading"

@@ -85,8 +85,8 @@ class ParagraphEnding(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         want = expected_end(ctx, part)
-        if want is None:
-            return
+        if want is None or part.number == "•":
+            return  # bulleted items take no semicolons (Editorial Manual, paragraphs and subparagraphs)
         text = part.scan_text
         end = part.trimmed_end()
         if end == 0:

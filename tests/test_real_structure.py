@@ -227,3 +227,21 @@ def test_broken_sequence_gives_one_finding_and_one_fix(tmp_path: Path) -> None:
     assert codes(result) == [("N101", "OP 4")]
     fix = result.findings[0].fix
     assert fix is not None and len(fix.edits) == 4  # 4, 5, 6, 7 -> 3, 4, 5, 6
+
+
+@LANGS
+def test_bulleted_items_belong_to_their_paragraph(lang: str, tmp_path: Path) -> None:
+    t = TEXTS[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(t["pp"][0][0], italic=True), t["pp"][0][1])
+    b.paragraph("1.\t", Run(t["ops"][0][0], italic=True), t["ops"][0][1])
+    b.paragraph("•\t" + t["roman"][0].split("\t")[1].rstrip(";\u00a0") + ",")
+    b.paragraph("•\t" + t["roman"][1].split("\t")[1].rstrip(";\u00a0") + ",")
+    b.paragraph("2.\t", Run(t["ops"][2][0], italic=True), t["ops"][2][1])
+    path = tmp_path / "bullets.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [p.label for p in result.document.operative] == ["OP 1", "OP 2"]
+    assert [p.label for p in result.document.subparagraphs] == ["OP 1 bullet 1", "OP 1 bullet 2"]
+    assert codes(result, "N101", "S101", "S104") == []
