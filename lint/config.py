@@ -1,6 +1,7 @@
 """Configuration: ``[tool.resolint]`` in pyproject.toml or a ``resolint.toml``, nearest wins.
 
-Keys: ``select``, ``ignore``, ``per-file-ignores``, ``language``, ``limits`` and one
+Keys: ``select``, ``ignore``, ``per-file-ignores``, ``language``, ``organ`` (``GA``, ``SC``,
+``ECOSOC``, ``HRC``, ``OTHER``: whose conventions apply), ``limits`` and one
 table per rule, named by the rule's kebab-case name, for its options::
 
     [tool.resolint]
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from .rule import Rule
 
 
+#: Organ codes a configuration may name (the conventions of each: rules/data/organs.toml).
+ORGANS = ("GA", "SC", "ECOSOC", "HRC", "OTHER")
+
+
 @dataclass
 class Config:
     """The settings for one file: from its nearest config file, then the command line."""
@@ -37,6 +42,8 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None
+    #: The organ whose conventions apply, overriding what the formula or masthead says.
+    organ: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS
     regex_timeout: float = 1.0
@@ -127,6 +134,10 @@ def parse_config(section: dict[str, Any], where: Path, rule_names: set[str]) -> 
             cfg.select = cfg.select + _str_list(value, key, where)
         elif key == "ignore":
             cfg.ignore = _str_list(value, key, where)
+        elif key == "organ":
+            if value not in ORGANS:
+                raise ConfigError(f"{where}: 'organ' must be one of {', '.join(ORGANS)}, not {value!r}")
+            cfg.organ = value
         elif key == "language":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'language' must be a string such as \"fr\"")

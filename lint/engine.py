@@ -128,6 +128,8 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     shown = shown or path
     doc = load(path, config, manager)
     doc.path = str(shown)
+    if config.organ:
+        doc.organ = config.organ
     rules = config.selected_rules(manager.rules.values(), shown)
     doc.facts["rules_known"] = {r.code: r.name for r in manager.rules.values()}
     doc.facts["rules_run"] = {r.code for r in rules if r.applies_to(doc.language)}

@@ -245,3 +245,22 @@ def test_bulleted_items_belong_to_their_paragraph(lang: str, tmp_path: Path) -> 
     assert [p.label for p in result.document.operative] == ["OP 1", "OP 2"]
     assert [p.label for p in result.document.subparagraphs] == ["OP 1 bullet 1", "OP 1 bullet 2"]
     assert codes(result, "N101", "S101", "S104") == []
+
+
+def test_organ_set_in_the_configuration_overrides_the_formula(tmp_path: Path) -> None:
+    b = DocBuilder(language="en")
+    b.paragraph(Run("The General Assembly", italic=True), ",")
+    b.paragraph(Run("Recalling", italic=True), " its resolution 808 (1993),")
+    b.paragraph(Run("Decides", italic=True), " that this resolution applies.")
+    path = tmp_path / "x.docx"
+    b.save(str(path))
+    (tmp_path / "resolint.toml").write_text('organ = "SC"\n', encoding="utf-8")
+    from resolint.batch import Options, file_config
+    config = file_config(path, MANAGER, Options())
+    assert config.organ == "SC"
+    result = check_file(path, config, MANAGER)
+    assert result.document.organ == "SC"
+    assert codes(result, "C103", "T104") == []
+    (tmp_path / "resolint.toml").write_text('organ = "UNSC"\n', encoding="utf-8")
+    with pytest.raises(Exception, match="'organ' must be one of"):
+        file_config(path, MANAGER, Options())
