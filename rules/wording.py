@@ -148,8 +148,16 @@ class _Numbered:
     decision: bool = False
 
 
-#: A number glued to a year in parentheses, not inside a symbol or a longer number.
-_GLUED_YEAR = lazy_pattern(r"(?<![\p{L}\p{N}/.\-])\d{1,4}(?P<paren>\()(?P<y>\d{4})\)")
+#: A number and its year in parentheses, with or without the space, not inside a symbol.
+_YEAR_ITEM = lazy_pattern(rf"(?<![\p{{L}}\p{{N}}/.\-])\d{{1,4}}(?P<sp>{_SP}?)(?P<paren>\()(?P<y>\d{{4}})\)")
+#: "resolution" or "résolutions" and the spaces after it.
+_KEYWORD_THEN = lazy_pattern(rf"r[ée]solutions?{_SP}+", regex.IGNORECASE | regex.V1)
+#: What may stand between two items of a list: a date (its year may be left for the last
+#: item), then a comma or "and" / "et".
+_LIST_GAP = lazy_pattern(
+    rf"(?:{_SP}*,?{_SP}*(?:of|dated|du|en{_SP}+date{_SP}+du){_SP}+\d{{1,2}}(?:er)?{_SP}+\p{{L}}+\.?"
+    rf"(?:,?{_SP}+\d{{4}})?)?(?:{_SP}*,{_SP}*(?:(?:and|et){_SP}+)?|{_SP}+(?:and|et){_SP}+)",
+    regex.IGNORECASE | regex.V1)
 #: The words a resolution citation starts with, case-folded.
 _RESOLUTION_WORDS = ("resolution", "résolution")
 _SC_NUMBER = lazy_pattern(rf"(?P<n>\d{{1,4}})(?P<sp>{_SP}?)\((?P<y>\d{{4}})\)")
@@ -318,20 +326,26 @@ class SpaceBeforeYear(Rule):
 
     @staticmethod
     def _in_lists(text: str, known: set[int]) -> Iterator[tuple[int, int, int]]:
-        """Numbers glued to a year further down a list the citation reader stops reading:
+        """Numbers glued to a year further down a list than the citation reader reads:
         "resolutions 209 (1965) of 4 September, 210(1965) of 6 September" (a date without
-        its year ends the reader's list). A "resolution" keyword comes before the number,
-        with no semicolon between."""
+        its year ends the reader's list). From a "resolution" keyword, items "N (year)"
+        are followed as long as only a date and a comma or "and" stand between them."""
         folded = casefolded(text)
         if folded is None or len(folded) != len(text):
             return
-        keywords = occurrences(folded, _RESOLUTION_WORDS)
-        for m in iter_matches(_GLUED_YEAR, text):
-            if m.start() in known or not 1946 <= int(m.group("y")) <= 2100:
+        for k in occurrences(folded, _RESOLUTION_WORDS):
+            km = _KEYWORD_THEN.match(text, k)
+            if km is None or (k and text[k - 1].isalpha()):
                 continue
-            before = [k for k in keywords if k < m.start()]
-            if before and ";" not in text[before[-1]:m.start()]:
-                yield m.start(), m.end(), m.start("paren")
+            pos = km.end()
+            while (m := _YEAR_ITEM.match(text, pos)) is not None:
+                if not m.group("sp") and m.start() not in known and 1946 <= int(m.group("y")) <= 2100:
+                    known.add(m.start())
+                    yield m.start(), m.end(), m.start("paren")
+                gap = _LIST_GAP.match(text, m.end())
+                if gap is None:
+                    break
+                pos = gap.end()
 
 
 # ----------------------------------------------------------------------------- W103
@@ -425,7 +439,9 @@ class SymbolAfterResolution(Rule):
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         text = part.scan_text
         kw, draft = _resolution_keyword()
-        body = part.kind not in (Kind.TITLE, Kind.FOOTNOTE)
+        # D103's scopes. (Footnote parts are not told apart by their kind: the loader leaves
+        # them the kind of their last run.)
+        body = part.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
         for sym in symbols_in(text):
             number = _number_of(sym)
             if number is None or (body and sym.resolution_series is not None):
