@@ -675,9 +675,11 @@ class OrdinalSpelling(Rule):
     "soixante-dix-septième", "vingt et unième", "soixante et onzième",
     "quatre-vingt-unième" (no "et" for 81 and 91), "centième", "cent unième". It reports what
     C106 (session-ordinal) does not: accents ("deuxiéme", "troisiême", "premiere") and
-    ordinals over 99 ("cent-unième", "one-hundred-and-first"). Spacing and hyphens of
-    ordinals 1 to 99 with right accents ("seventy seventh", "soixante-dix septième") are
-    C106's findings and not repeated here. Words that read as no single ordinal ("première
+    ordinals over 99 ("cent-unième", "one-hundred-and-first"), and any invalid ordinal in
+    the masthead above the title ("Soixante-dix septième session"), which C106 does not
+    read. In the title, text and footnotes, spacing and hyphens of ordinals 1 to 99 with
+    right accents ("seventy seventh", "soixante-dix septième") are C106's findings and not
+    repeated here. Words that read as no single ordinal ("première
     et deuxième") and cardinals are not reported. The fix (unsafe) writes the valid form.
 
     ## Why
@@ -703,8 +705,8 @@ class OrdinalSpelling(Rule):
 
     code = "W106"
     name = "ordinal-spelling"
-    summary = "Session ordinals are valid ordinals of the language (accents, over 99)"
-    scopes = _TEXT_SCOPES
+    summary = "Session ordinals are valid ordinals of the language (accents, over 99, masthead)"
+    scopes = (Scope.DOCUMENT,)
     languages = ("en", "fr")
     severity = Severity.WARNING
     fix = FixSafety.UNSAFE
@@ -732,10 +734,17 @@ class OrdinalSpelling(Rule):
         return lazy_pattern(rf"{_SP}+{qual}{regex.escape(data['session_word'])}(?![\p{{L}}])",
                             regex.IGNORECASE | regex.V1)
 
-    def trigger_for(self, ctx: Context) -> Trigger:
-        return words_trigger((date_data()[ctx.language]["session_word"],))
+    def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        session = date_data()[lang]["session_word"]
+        preface = doc.by_kind(Kind.PREFACE)
+        parts = preface + doc.by_kind(*_BODY) + doc.footnote_paragraphs()
+        masthead = {id(p) for p in preface}
+        for part in ctx.matching("wording.ordinals", parts, words_trigger((session,))):
+            yield from self._check_part(part, ctx, id(part) not in masthead)
 
-    def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
+    def _check_part(self, part: Paragraph, ctx: Context, defer: bool) -> Iterator[Finding]:
+        """The findings in one part; with ``defer``, none where C106 reports (its scopes)."""
         lang = ctx.language
         text = part.scan_text
         if not has_any(casefolded(text), (date_data()[lang]["session_word"].casefold(),)):
@@ -756,10 +765,11 @@ class OrdinalSpelling(Rule):
             forms = ords.by_key.get(key)
             if not forms:
                 continue  # no single ordinal: nothing sure to say
-            if c106 is None:
-                c106 = [(f.start, f.end) for f in SessionOrdinal().check(part, ctx)]
-            if any(s < m.start() and start < e for s, e in c106):
-                continue  # C106 reports it
+            if defer:
+                if c106 is None:
+                    c106 = [(f.start, f.end) for f in SessionOrdinal().check(part, ctx)]
+                if any(s < m.start() and start < e for s, e in c106):
+                    continue  # C106 reports it
             joined = any(_fold(w) in ords.connectors for w in words)
             right = next((f for f in forms if any(_fold(w) in ords.connectors for w in _WORD_SPLIT.split(f))
                           == joined), forms[0])
