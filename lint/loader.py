@@ -31,17 +31,17 @@ def _build(raw: RawParagraph, index: int, kind: Kind, fn_numbers: dict[int, str]
             shown = seg.text if seg.custom_mark else fn_numbers.get(id(seg), "")
             if not shown:
                 continue
-            text, kind = shown, "footnote"
+            text, run_kind = shown, "footnote"
             if seg.kind == "footnote":
                 refs.append(FootnoteRef(pos, pos + len(text), shown, seg.footnote_id, custom_mark=seg.custom_mark))
         elif seg.kind == "footnote-self":
             continue
         else:
-            text, kind = seg.text, seg.kind
-            if kind == "noteref":
+            text, run_kind = seg.text, seg.kind
+            if run_kind == "noteref":
                 refs.append(FootnoteRef(pos, pos + len(text), text.strip(), None, via_noteref=True))
                 refs[-1].target_number = seg.bookmark  # resolved to a number by the loader
-        runs.append(Run(text, pos, pos + len(text), seg.italic, seg.bold, seg.superscript, kind,
+        runs.append(Run(text, pos, pos + len(text), seg.italic, seg.bold, seg.superscript, run_kind,
                         seg.inserted, seg.hyperlink, seg.element, 0))
         parts.append(text)
         pos += len(text)
