@@ -23,8 +23,8 @@ offset maps to one XML text node. Rules:
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +41,8 @@ from .ooxml.ns import PKG_REL, REL_COMMENTS, REL_FOOTNOTES, REL_OFFICE_DOCUMENT,
 from .ooxml.package import parse_xml
 from .ooxml.zipwrite import package_bytes
 
-MAX_PASSES = 5
+#: Passes of fix-and-check at most; fixes that uncover others (unsafe ones above all) may need many.
+MAX_PASSES = 50
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _T = w("t")
@@ -552,37 +553,47 @@ def write_changes(data: bytes, doc: Resolution, writer: Writer) -> bytes:
     return view.to_bytes()
 
 
-def fix_data(data: bytes, name: str, lint: Lint, *, unsafe: bool = False, track: bool = False,
+def fix_data(data: bytes, path: str | Path, lint: Lint, *, unsafe: bool = False, track: bool = False,
              author: str = "resolint", date: str = "1980-01-01T00:00:00Z") -> FixOutcome:
     """Fix a document given as bytes, pass after pass; ``lint(path)`` loads and checks a file.
 
-    The file is linted under its own name in a private temporary folder.
+    Each pass's bytes are pinned under ``path`` (:func:`resolint.snapshot.pinned`): the
+    loader reads them from memory, so nothing is written anywhere until the caller writes
+    the result. Passes stop when no fix applies, when a pass gives bytes already seen (fixes
+    that undo each other), or after :data:`MAX_PASSES`.
     """
+    from .snapshot import pinned
+
     notes: list[str] = []
     fixed = passes = 0
     changed = False
-    with tempfile.TemporaryDirectory(prefix="resolint-fix-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        doc, findings = lint(path)
-        while passes < MAX_PASSES:
-            if not any(fixable(f, unsafe) for f in findings):
-                break
-            main, notes_root = story_roots(doc)
-            writer = Writer(track, author, date, max_id(main, notes_root) + 1)
-            result = apply_fixes(doc, findings, writer, unsafe)
-            for msg in result.skipped:
-                if msg not in notes:
-                    notes.append(msg)
-            if not result.applied:
-                break
-            passes += 1
-            fixed += len(result.applied)
-            data = write_changes(data, doc, writer)
-            changed = True
-            path.write_bytes(data)
-            doc, findings = lint(path)
-        else:
-            if any(fixable(f, unsafe) for f in findings):
-                notes.append(f"fixes remain after {MAX_PASSES} passes; run --fix again")
+    seen = {hashlib.sha256(data).digest()}
+    with pinned(path, data):
+        doc, findings = lint(Path(path))
+    while passes < MAX_PASSES:
+        if not any(fixable(f, unsafe) for f in findings):
+            break
+        main, notes_root = story_roots(doc)
+        writer = Writer(track, author, date, max_id(main, notes_root) + 1)
+        result = apply_fixes(doc, findings, writer, unsafe)
+        for msg in result.skipped:
+            if msg not in notes:
+                notes.append(msg)
+        if not result.applied:
+            break
+        passes += 1
+        fixed += len(result.applied)
+        new = write_changes(data, doc, writer)
+        digest = hashlib.sha256(new).digest()
+        if digest in seen:
+            notes.append("fixes undo each other; stopped before repeating a version")
+            break
+        seen.add(digest)
+        data = new
+        changed = True
+        with pinned(path, data):
+            doc, findings = lint(Path(path))
+    else:
+        if any(fixable(f, unsafe) for f in findings):
+            notes.append(f"fixes remain after {MAX_PASSES} passes; run --fix again")
     return FixOutcome(data, doc, findings, fixed, passes, changed, notes)
