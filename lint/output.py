@@ -112,6 +112,9 @@ class Plan:
         if fd is not None:
             self._take(f"fd:{fd}", None, text, what)
             return
+        folder = os.path.dirname(os.path.abspath(text))
+        if len(os.fsencode(os.path.basename(text))) > _name_max(folder):
+            raise UsageError(f"{what}: output name {os.path.basename(text)!r} is longer than the file system allows")
         try:
             st = os.stat(text)
         except FileNotFoundError:
@@ -133,9 +136,6 @@ class Plan:
             folder = os.path.dirname(os.path.abspath(text))
             if not os.path.isdir(folder):
                 raise UsageError(f"{what}: folder {os.path.dirname(text) or '.'} of {text} does not exist")
-        folder = os.path.dirname(os.path.abspath(text))
-        if len(os.fsencode(os.path.basename(text))) > _name_max(folder):
-            raise UsageError(f"{what}: output name {os.path.basename(text)!r} is longer than the file system allows")
         self._take(_key(text), (st.st_dev, st.st_ino) if st is not None else None, text, what)
 
     def refuse_input(self, output: str, what: str, *, in_place: str | os.PathLike[str] | None = None,
