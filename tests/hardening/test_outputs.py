@@ -190,7 +190,8 @@ def test_annotate_and_diff_open_each_input_once(tmp_path: Path) -> None:
                           (["diff", "old.docx", "draft.docx", "-o", "red.docx"], [old, draft]),
                           (["diff", "old.docx", "draft.docx"], [old, draft]),
                           (["textconv", "draft.docx"], [draft])):
-        watches = [ft.Watch(p, ft.IN_OPEN) for p in watched]
+        # opens and closes alternate: inotify merges repeated identical events, not these
+        watches = [ft.Watch(p, ft.IN_OPEN | ft.IN_CLOSE_NOWRITE) for p in watched]
         try:
             proc = _cli(*args, cwd=tmp_path)
             assert proc.returncode in (0, 1), proc.stderr
