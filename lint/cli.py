@@ -228,6 +228,10 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
+        elif res.cut:
+            print(f"{PROG}: {res.path}: {res.cut} more finding{'s' if res.cut != 1 else ''} not reported "
+                  f"(the first {len(res.findings)} are; limit max-findings in [tool.resolint.limits])",
+                  file=sys.stderr)
     _emit(formatters[args.format].format(results), args.output,
           escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)

@@ -36,6 +36,8 @@ class FileResult:
     written: str | None = None
     annotated: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: findings past the limit ``max-findings``, not reported
+    cut: int = 0
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -137,6 +139,10 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     if later:
         kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
     kept.sort(key=Finding.sort_key)
+    cap = config.limits.max_findings
+    doc.facts["findings_cut"] = max(0, len(kept) - cap)
+    if len(kept) > cap:
+        del kept[cap:]
     return doc, kept
 
 
@@ -218,4 +224,5 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
         return result
     result.findings = findings
     result.document = doc
+    result.cut = doc.facts.get("findings_cut", 0)
     return result

@@ -39,6 +39,8 @@ class Limits:
     ratio_min_bytes: int = 8 * 1024 * 1024
     max_entries: int = 10_000
     max_paragraphs: int = 200_000
+    #: findings reported per document (the rest are counted in one line)
+    max_findings: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -301,3 +301,19 @@ def test_unsafe_fixes_settle_in_one_run(tmp_path: Path, draft) -> None:  # type:
     second = _cli("check", "--fix", "--unsafe-fixes", "--in-place", path)
     assert second.returncode in (0, 1) and path.read_bytes() == once
     assert b"fixed 0 findings" in second.stderr
+
+
+# --------------------------------------------------------------------------- 13. bounded findings
+def test_findings_are_capped_per_document_with_one_line_saying_what_was_cut(tmp_path: Path) -> None:
+    body = c.para("The General Assembly,") + "".join(c.para("Recalling " + ",  " * 300) for _ in range(5))
+    path = c.write(tmp_path, "commas.docx", c.with_body(body))
+    full = _cli("check", path, "--format", "json")
+    total = len(json.loads(full.stdout))
+    assert total > 1000 and full.returncode == 1
+    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 100\n")
+    capped = _cli("check", path, "--format", "json")
+    assert capped.returncode == 1
+    assert json.loads(capped.stdout) == json.loads(full.stdout)[:100]
+    lines = capped.stderr.decode().splitlines()
+    assert lines == [f"resolint: {path}: {total - 100} more findings not reported (the first 100 are; "
+                     "limit max-findings in [tool.resolint.limits])"]
