@@ -74,15 +74,35 @@ def test_check_outputs_through_a_hard_link_are_refused(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- 3. special files
+def _null_device(folder: Path) -> str:
+    """A character device like /dev/null to write to: a private node where this process may make
+    one (as root: a broken writer must never replace the system's /dev/null), else /dev/null
+    itself when not root (the system then refuses to replace it)."""
+    node = folder / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        with open(node, "wb") as fh:
+            fh.write(b"probe")
+        return str(node)
+    except OSError:
+        node.unlink(missing_ok=True)
+    if os.geteuid() == 0:
+        pytest.skip("no private device node can be made here, and root could replace /dev/null")
+    return os.devnull
+
+
 def test_dev_null_stays_a_device(tmp_path: Path) -> None:
     draft = _copy(tmp_path, "draft.docx")
-    before = os.stat(os.devnull)
-    proc = _cli("check", draft, "-o", os.devnull)
+    null = _null_device(tmp_path)
+    before = os.stat(null)
+    proc = _cli("check", draft, "-o", null)
     assert proc.returncode == 1, proc.stderr
-    after = os.stat(os.devnull)
+    after = os.stat(null)
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
-    proc = _cli("check", "--annotate", os.devnull, draft)
-    assert proc.returncode == 1 and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    proc = _cli("check", "--annotate", null, draft)
+    assert proc.returncode == 1 and stat.S_ISCHR(os.stat(null).st_mode)
+    proc = _cli("diff", OLD_FR, draft, "-o", null, "--format", "docx")
+    assert proc.returncode == 0 and stat.S_ISCHR(os.stat(null).st_mode)
 
 
 def test_dev_stdout_and_dash_write_to_standard_output(tmp_path: Path) -> None:
