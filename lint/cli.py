@@ -345,8 +345,10 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
         except ValueError:
             raise UsageError(f"diff: --date {args.date!r} is not an ISO 8601 date") from None
-    old = Snapshot.read(args.old)
-    new = old if _same_arg(args.old, args.new) else Snapshot.read(args.new)
+    from .ooxml.package import DEFAULT_LIMITS
+
+    old = Snapshot.read(args.old, DEFAULT_LIMITS.max_file_bytes)
+    new = old if _same_arg(args.old, args.new) else Snapshot.read(args.new, DEFAULT_LIMITS.max_file_bytes)
     with old.pinned(), new.pinned():  # each input read once, the labels included
         try:
             redline = diff_files(args.old, args.new, author=args.author, date=date)

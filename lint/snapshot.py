@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-#: path (as given) -> bytes that :class:`~resolint.ooxml.package.Package` reads instead of the disk
+#: absolute path -> bytes that :class:`~resolint.ooxml.package.Package` reads instead of the disk
 _PINNED: dict[str, bytes] = {}
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
@@ -134,7 +134,7 @@ class Snapshot:
 @contextlib.contextmanager
 def pinned(path: str | os.PathLike[str], data: bytes) -> Iterator[None]:
     """Within the block, opening ``path`` as a package reads ``data`` (nesting restores the outer bytes)."""
-    key = os.fspath(path)
+    key = _key(path)
     previous = _PINNED.get(key)
     _PINNED[key] = data
     try:
@@ -146,6 +146,11 @@ def pinned(path: str | os.PathLike[str], data: bytes) -> Iterator[None]:
             _PINNED[key] = previous
 
 
+def _key(path: str | os.PathLike[str]) -> str:
+    """One key for every spelling of a path this process may use (``./a.docx``, ``a.docx``...)."""
+    return os.path.abspath(os.fspath(path))
+
+
 def pinned_bytes(path: str | os.PathLike[str]) -> bytes | None:
     """The bytes pinned under ``path``, if any."""
-    return _PINNED.get(os.fspath(path)) if _PINNED else None
+    return _PINNED.get(_key(path)) if _PINNED else None

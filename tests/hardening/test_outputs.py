@@ -207,7 +207,7 @@ def test_annotate_and_diff_open_each_input_once(tmp_path: Path) -> None:
         pytest.skip("inotify is Linux-only")
     draft, old = _copy(tmp_path, "draft.docx"), _copy(tmp_path, "old.docx", OLD_FR)
     for args, watched in ((["check", "--annotate", "out.docx", "draft.docx"], [draft]),
-                          (["diff", "old.docx", "draft.docx", "-o", "red.docx"], [old, draft]),
+                          (["diff", "./old.docx", str(draft), "-o", "red.docx"], [old, draft]),
                           (["diff", "old.docx", "draft.docx"], [old, draft]),
                           (["textconv", "draft.docx"], [draft])):
         # opens and closes alternate: inotify merges repeated identical events, not these
