@@ -179,14 +179,10 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        from .ooxml.zipwrite import write_atomic
+def _emit(text: str, output: str | None, kind: str = "text") -> None:
+    from .output import emit
 
-        write_atomic(output, text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    emit(text, output, kind)
 
 
 def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
@@ -206,13 +202,13 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
     if args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0: one per CPU)")
-    if args.output:
-        from .ooxml.zipwrite import refuse_overwrite
+    from .output import Plan, escape_kind
 
-        refuse_overwrite(args.output, files, False)
+    plan = Plan.of(files)
+    plan.claim(args.output, "-o")
     options = Options(select=tuple(args.select) if args.select else None, ignore=tuple(args.ignore),
                       language=cli_language, blocked=manager.blocked)
-    actions = _actions(args, files)
+    actions = _actions(args, files, plan)
     configs: list[Any] = []
 
     def configure(config: Any) -> None:
@@ -232,7 +228,12 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
-    _emit(formatters[args.format].format(results), args.output)
+        elif res.cut:
+            print(f"{PROG}: {res.path}: {res.cut} more finding{'s' if res.cut != 1 else ''} not reported "
+                  f"(the first {len(res.findings)} are; limit max-findings in [tool.resolint.limits])",
+                  file=sys.stderr)
+    _emit(formatters[args.format].format(results), args.output,
+          escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)
     if len(results) > 1:
         print(summary(results, elapsed, effective_jobs(args.jobs, len(files))), file=sys.stderr)
@@ -243,9 +244,10 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     return 0
 
 
-def _actions(args: argparse.Namespace, files: list[Path]) -> Any:
-    """The :class:`~resolint.actions.Actions` the options ask for (None: lint only)."""
-    from .actions import DEFAULT_AUTHOR, Actions, parse_date, refuse_overwrite
+def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
+    """The :class:`~resolint.actions.Actions` the options ask for (None: lint only); every
+    output they write is claimed in ``plan`` (:class:`resolint.output.Plan`) first."""
+    from .actions import DEFAULT_AUTHOR, Actions, parse_date
 
     for flag, name in ((args.unsafe_fixes, "--unsafe-fixes"), (args.in_place, "--in-place"), (args.track, "--track")):
         if flag and not args.fix:
@@ -254,16 +256,17 @@ def _actions(args: argparse.Namespace, files: list[Path]) -> Any:
         return None
     actions = Actions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, in_place=args.in_place, track=args.track,
                       author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate)
+    if args.fix:
+        for path in files:
+            plan.claim(actions.fixed_path(path), "--fix", in_place=path if args.in_place else None)
     if args.annotate is not None:
+        if not args.annotate.strip():
+            raise UsageError("--annotate: empty output path")
         out = Path(args.annotate)
         if len(files) > 1 and not out.is_dir():
             raise UsageError("--annotate: with several drafts, OUT must be an existing folder")
-        if not args.in_place:
-            for path in files:
-                refuse_overwrite(actions.annotated_path(path), files, "--annotate")  # type: ignore[arg-type]
-    if args.fix and not args.in_place:
         for path in files:
-            refuse_overwrite(actions.fixed_path(path), files, "--fix")
+            plan.claim(actions.annotated_path(path), "--annotate")
     return actions
 
 
@@ -328,37 +331,46 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     import json
     from datetime import datetime
 
-    from .ooxml.zipwrite import write_atomic
+    from .output import Plan, escape_kind, write
     from .redline import diff_files
+    from .snapshot import Snapshot
 
     fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
-    if fmt == "docx" and not args.output:
+    if fmt == "docx" and args.output is None:
         raise UsageError("diff: --format docx needs -o OUT.docx")
-    if args.output:
-        out = Path(args.output).resolve()
-        for given in (args.old, args.new):
-            if Path(given).resolve() == out:
-                raise UsageError(f"diff: the output {args.output} would overwrite an input")
+    Plan.of([args.old, args.new]).claim(args.output, "diff -o")
     date = None
     if args.date:
         try:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
         except ValueError:
             raise UsageError(f"diff: --date {args.date!r} is not an ISO 8601 date") from None
-    redline = diff_files(args.old, args.new, author=args.author, date=date)
-    if fmt == "docx":
-        write_atomic(args.output, redline.docx_bytes())
-        counts = redline.counts
-        print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {args.output}", file=sys.stderr)
-        return 0
-    if fmt == "html":
-        text = redline.to_html()
-    elif fmt == "json":
-        text = json.dumps(redline.to_json(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = redline.to_text()
-    _emit(text, args.output)
+    from .ooxml.package import DEFAULT_LIMITS
+
+    old = Snapshot.read(args.old, DEFAULT_LIMITS.max_file_bytes)
+    new = old if _same_arg(args.old, args.new) else Snapshot.read(args.new, DEFAULT_LIMITS.max_file_bytes)
+    with old.pinned(), new.pinned():  # each input read once, the labels included
+        try:
+            redline = diff_files(args.old, args.new, author=args.author, date=date)
+        except RecursionError:
+            raise ResolintError(f"{args.new}: cannot compare: content nested too deeply") from None
+        if fmt == "docx":
+            write(args.output, redline.docx_bytes())
+            counts = redline.counts
+            print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {args.output}", file=sys.stderr)
+            return 0
+        if fmt == "html":
+            text = redline.to_html()
+        elif fmt == "json":
+            text = json.dumps(redline.to_json(), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = redline.to_text()
+    _emit(text, args.output, escape_kind(fmt))
     return 0
+
+
+def _same_arg(a: str, b: str) -> bool:
+    return os.fspath(a) == os.fspath(b)
 
 
 CRASH_DOC = """R001 rule-crashed
@@ -400,21 +412,24 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     from .engine import load
     from .textconv import render
 
+    from .output import emit
+    from .snapshot import Snapshot
+
     path = Path(args.path)
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
     if args.language and args.language not in manager.languages():
         raise UsageError(f"unknown language {args.language!r} (available: {', '.join(sorted(manager.languages()))})")
     config = config_for(path, {r.name for r in manager.rules.values()})
     config = replace(config, manager=manager, **({"language": args.language} if args.language else {}))
     try:
-        doc = load(path, config, manager)
+        with Snapshot.read(path, config.limits.max_file_bytes).pinned():
+            doc = load(path, config, manager)
     except ResolintError:
         raise
+    except RecursionError:
+        raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
     except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
         raise ResolintError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from None
-    sys.stdout.write(render(doc))
-    sys.stdout.flush()
+    emit(render(doc), None, "text")
     return 0
 
 
@@ -426,6 +441,11 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plu
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        from .output import install_signal_cleanup
+
+        install_signal_cleanup()
+        if any("\0" in arg for arg in argv):
+            raise UsageError("an argument holds a NUL byte")
         from .plugin_manager import get_manager
 
         manager = get_manager(_blocked(argv))
@@ -444,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"-p takes no:NAME to block a plugin, got {bad[0]!r}")
         return COMMANDS[args.command](args, manager)
     except ResolintError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -147,8 +147,9 @@ def parse_config(section: dict[str, Any], where: Path, rule_names: set[str]) -> 
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             cfg.per_file_ignores = {k: _str_list(v, f"per-file-ignores.{k}", where) for k, v in value.items()}
         elif key == "regex-timeout":
-            if not isinstance(value, (int, float)) or value <= 0:
-                raise ConfigError(f"{where}: 'regex-timeout' must be a positive number of seconds")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e6:
+                raise ConfigError(f"{where}: 'regex-timeout' must be a finite positive number of seconds "
+                                  f"(below 1000000), got {value!r}")
             cfg.regex_timeout = float(value)
         elif key == "limits":
             if not isinstance(value, dict):

@@ -36,6 +36,8 @@ class FileResult:
     written: str | None = None
     annotated: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: findings past the limit ``max-findings``, not reported
+    cut: int = 0
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -139,43 +141,55 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     if later:
         kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
     kept.sort(key=Finding.sort_key)
+    cap = config.limits.max_findings
+    doc.facts["findings_cut"] = max(0, len(kept) - cap)
+    if len(kept) > cap:
+        del kept[cap:]
     return doc, kept
 
 
 def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
          result: FileResult) -> tuple[Resolution, list[Finding]]:
-    """Fix and/or annotate one file as ``actions`` asks; returns the final lint."""
-    from .actions import refuse_overwrite
-    from .ooxml.zipwrite import write_atomic
+    """Fix and/or annotate one file as ``actions`` asks; returns the final lint.
 
-    data = path.read_bytes()
+    The draft is read once (:class:`~resolint.snapshot.Snapshot`); an in-place fix is
+    written only if the draft on disk is still that version (see :mod:`resolint.output`).
+    """
+    from .actions import refuse_overwrite
+    from .output import write
+    from .snapshot import Snapshot
+
+    snap = Snapshot.read(path, config.limits.max_file_bytes)
+    data = snap.data
     if actions.fix:
         from .fixer import fix_data
 
         target = actions.fixed_path(path)
         if not actions.in_place:
             refuse_overwrite(target, [path], "--fix")
+        elif snap.read_only:
+            raise InputError(f"{path}: the draft is read-only; --in-place does not rewrite it")
 
         def lint(p: Path) -> tuple[Resolution, list[Finding]]:
             return lint_path(p, config, manager, target)
 
-        out = fix_data(data, path.name, lint, unsafe=actions.unsafe_fixes, track=actions.track,
+        out = fix_data(data, path, lint, unsafe=actions.unsafe_fixes, track=actions.track,
                        author=actions.author, date=actions.date)
         data, doc, findings = out.data, out.document, out.findings
         result.fixed, result.notes = out.fixed, out.notes
         if out.changed or not actions.in_place:
-            write_atomic(target, data)
+            write(target, data, expect=snap if actions.in_place else None)
         result.written = str(target)
     else:
-        doc, findings = lint_path(path, config, manager)
+        with snap.pinned():
+            doc, findings = lint_path(path, config, manager)
     annotated = actions.annotated_path(path)
     if annotated is not None:
         from .annotate import annotate_data
 
         if not actions.in_place:
             refuse_overwrite(annotated, [path], "--annotate")
-        write_atomic(annotated, annotate_data(data, doc, findings, manager, author=actions.author,
-                                              date=actions.date))
+        write(annotated, annotate_data(data, doc, findings, manager, author=actions.author, date=actions.date))
         result.annotated = str(annotated)
     return doc, findings
 
@@ -212,4 +226,5 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
         return result
     result.findings = findings
     result.document = doc
+    result.cut = doc.facts.get("findings_cut", 0)
     return result

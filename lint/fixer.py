@@ -22,9 +22,10 @@ offset maps to one XML text node. Rules:
 """
 from __future__ import annotations
 
+import bisect
 import copy
+import hashlib
 import io
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +42,8 @@ from .ooxml.ns import PKG_REL, REL_COMMENTS, REL_FOOTNOTES, REL_OFFICE_DOCUMENT,
 from .ooxml.package import parse_xml
 from .ooxml.zipwrite import package_bytes
 
-MAX_PASSES = 5
+#: Passes of fix-and-check at most; fixes that uncover others (unsafe ones above all) may need many.
+MAX_PASSES = 50
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _T = w("t")
@@ -300,6 +302,7 @@ class Writer:
     next_id: int = 1
     fields: set[int] = field(default_factory=set)
     changed: set[int] = field(default_factory=set)  # ids of the story roots changed
+    runs_by_end: dict[int, list[int] | None] = field(default_factory=dict)  # id(part) -> run ends, if sorted
 
     def rev(self, tag: str) -> etree._Element:
         """A new revision mark by this writer's author, with the next free id."""
@@ -327,14 +330,40 @@ def _text_source(run: Any, writer: Writer) -> bool:
             and id(src) not in writer.fields)
 
 
+def _window(part: Paragraph, writer: Writer, s: int) -> range:
+    """Indices of ``part.runs`` from the first run ending at or after ``s`` (a bisection when
+    runs are in offset order, as the loader makes them; else all of them)."""
+    runs = part.runs
+    key = id(part)
+    if key not in writer.runs_by_end:
+        ends = [r.end for r in runs]
+        starts = [r.start for r in runs]
+        ordered = all(a <= b for a, b in zip(ends, ends[1:])) and all(a <= b for a, b in zip(starts, starts[1:]))
+        writer.runs_by_end[key] = ends if ordered else None
+    ends = writer.runs_by_end[key]
+    if ends is None:
+        return range(len(runs))
+    return range(bisect.bisect_left(ends, s), len(runs))
+
+
 def plan_edit(part: Paragraph, edit: Edit, writer: Writer) -> tuple[list[_Piece], tuple[Any, int] | None]:
-    """Check an edit; return the pieces to delete and where the replacement goes (or raise Skip)."""
+    """Check an edit; return the pieces to delete and where the replacement goes (or raise Skip).
+
+    Only the runs around the edit are looked at (:func:`_window`): a paragraph written one
+    character a run costs each edit a bisection, not a walk over every run.
+    """
     lo = -part.prefix_len
     if not lo <= edit.start <= edit.end <= len(part.text):
         raise Skip("its offsets are outside the paragraph")
     s, e = edit.start, edit.end
     pieces: list[_Piece] = []
-    for run in part.runs:
+    runs = part.runs
+    window = _window(part, writer, s)
+    ordered = writer.runs_by_end.get(id(part)) is not None
+    for i in window:
+        run = runs[i]
+        if ordered and run.start >= e:
+            break  # runs further right start later still
         if run.end <= run.start:
             continue
         touches = (run.start < e and run.end > s) if e > s else run.start < s < run.end
@@ -359,14 +388,21 @@ def plan_edit(part: Paragraph, edit: Edit, writer: Writer) -> tuple[list[_Piece]
             pieces.append(_Piece(run, src, a, b))
     host: tuple[Any, int] | None = None
     if edit.replacement:
-        ok = [r for r in part.runs if _text_source(r, writer) and not (writer.track and r.inserted and not writer.own(r.source))]
-        for r in ok:
-            if r.start <= s < r.end:
+        def ok(r: Any) -> bool:
+            return _text_source(r, writer) and not (writer.track and r.inserted and not writer.own(r.source))
+
+        near: list[Any] = []
+        for i in window:
+            if ordered and runs[i].start > s:
+                break
+            near.append(runs[i])
+        for r in near:
+            if r.start <= s < r.end and ok(r):
                 host = (r, s - r.start + r.source_offset)
                 break
         else:
-            for r in ok:
-                if r.end == s and r.end > r.start:
+            for r in near:
+                if r.end == s and r.end > r.start and ok(r):
                     host = (r, r.end - r.start + r.source_offset)
                     break
         if host is None:
@@ -470,6 +506,35 @@ def _conflict(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+class _Taken:
+    """The edits chosen so far in a pass, by paragraph and in offset order: a new edit is
+    compared with its neighbours only (chosen edits never conflict with each other, so
+    their ends grow with their starts)."""
+
+    def __init__(self) -> None:
+        self._by_paragraph: dict[int, list[tuple[int, int]]] = {}
+
+    def conflicts(self, edit: Edit) -> bool:
+        spans = self._by_paragraph.get(edit.paragraph)
+        if not spans:
+            return False
+        i = bisect.bisect_right(spans, (edit.end, edit.end))
+        j = i - 1
+        while j >= 0 and spans[j][1] >= edit.start:
+            if _conflict(edit, Edit(edit.paragraph, spans[j][0], spans[j][1], "")):
+                return True
+            j -= 1
+        # an empty span at the query's end sorts after it
+        while i < len(spans) and spans[i][0] <= edit.end:
+            if _conflict(edit, Edit(edit.paragraph, spans[i][0], spans[i][1], "")):
+                return True
+            i += 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        bisect.insort(self._by_paragraph.setdefault(edit.paragraph, []), (edit.start, edit.end))
+
+
 @dataclass
 class PassResult:
     applied: list[Finding] = field(default_factory=list)
@@ -491,13 +556,13 @@ def apply_fixes(doc: Resolution, findings: list[Finding], writer: Writer, unsafe
     main, notes = story_roots(doc)
     writer.fields = field_results(main) | field_results(notes)
     chosen: list[tuple[Edit, list[_Piece], tuple[Any, int] | None]] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     for f in findings:
         if not fixable(f, unsafe):
             continue
         edits = f.fix.edits  # type: ignore[union-attr]
-        if any(_conflict(e, t) for e in edits for t in taken) or any(
-                _conflict(e1, e2) for i, e1 in enumerate(edits) for e2 in edits[i + 1:]):
+        if any(taken.conflicts(e) for e in edits) or (len(edits) > 1 and any(
+                _conflict(e1, e2) for i, e1 in enumerate(edits) for e2 in edits[i + 1:])):
             out.deferred += 1
             continue
         planned = []
@@ -511,7 +576,8 @@ def apply_fixes(doc: Resolution, findings: list[Finding], writer: Writer, unsafe
             out.skipped.append(f"{f.code} [{f.label}] fix not applied: {why}")
             continue
         chosen.extend(planned)
-        taken.extend(edits)
+        for e in edits:
+            taken.add(e)
         out.applied.append(f)
     chosen.sort(key=lambda item: (item[0].paragraph, item[0].start, item[0].end), reverse=True)
     for e, pieces, host in chosen:
@@ -552,37 +618,47 @@ def write_changes(data: bytes, doc: Resolution, writer: Writer) -> bytes:
     return view.to_bytes()
 
 
-def fix_data(data: bytes, name: str, lint: Lint, *, unsafe: bool = False, track: bool = False,
+def fix_data(data: bytes, path: str | Path, lint: Lint, *, unsafe: bool = False, track: bool = False,
              author: str = "resolint", date: str = "1980-01-01T00:00:00Z") -> FixOutcome:
     """Fix a document given as bytes, pass after pass; ``lint(path)`` loads and checks a file.
 
-    The file is linted under its own name in a private temporary folder.
+    Each pass's bytes are pinned under ``path`` (:func:`resolint.snapshot.pinned`): the
+    loader reads them from memory, so nothing is written anywhere until the caller writes
+    the result. Passes stop when no fix applies, when a pass gives bytes already seen (fixes
+    that undo each other), or after :data:`MAX_PASSES`.
     """
+    from .snapshot import pinned
+
     notes: list[str] = []
     fixed = passes = 0
     changed = False
-    with tempfile.TemporaryDirectory(prefix="resolint-fix-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        doc, findings = lint(path)
-        while passes < MAX_PASSES:
-            if not any(fixable(f, unsafe) for f in findings):
-                break
-            main, notes_root = story_roots(doc)
-            writer = Writer(track, author, date, max_id(main, notes_root) + 1)
-            result = apply_fixes(doc, findings, writer, unsafe)
-            for msg in result.skipped:
-                if msg not in notes:
-                    notes.append(msg)
-            if not result.applied:
-                break
-            passes += 1
-            fixed += len(result.applied)
-            data = write_changes(data, doc, writer)
-            changed = True
-            path.write_bytes(data)
-            doc, findings = lint(path)
-        else:
-            if any(fixable(f, unsafe) for f in findings):
-                notes.append(f"fixes remain after {MAX_PASSES} passes; run --fix again")
+    seen = {hashlib.sha256(data).digest()}
+    with pinned(path, data):
+        doc, findings = lint(Path(path))
+    while passes < MAX_PASSES:
+        if not any(fixable(f, unsafe) for f in findings):
+            break
+        main, notes_root = story_roots(doc)
+        writer = Writer(track, author, date, max_id(main, notes_root) + 1)
+        result = apply_fixes(doc, findings, writer, unsafe)
+        for msg in result.skipped:
+            if msg not in notes:
+                notes.append(msg)
+        if not result.applied:
+            break
+        passes += 1
+        fixed += len(result.applied)
+        new = write_changes(data, doc, writer)
+        digest = hashlib.sha256(new).digest()
+        if digest in seen:
+            notes.append("fixes undo each other; stopped before repeating a version")
+            break
+        seen.add(digest)
+        data = new
+        changed = True
+        with pinned(path, data):
+            doc, findings = lint(Path(path))
+    else:
+        if any(fixable(f, unsafe) for f in findings):
+            notes.append(f"fixes remain after {MAX_PASSES} passes; run --fix again")
     return FixOutcome(data, doc, findings, fixed, passes, changed, notes)

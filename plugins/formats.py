@@ -82,7 +82,7 @@ def fingerprint(finding: "Finding", document: "Resolution | None" = None) -> str
         span = span_text(finding, document) or ""
     what = _normalise(span) or "msg:" + _normalise(finding.message)
     key = "\x1f".join((finding.code, finding.label, what, display_path(finding.path)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def fingerprints(result: "FileResult") -> list[str]:

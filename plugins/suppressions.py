@@ -102,9 +102,32 @@ def resolint_load_document(path: "Path", config: "Config") -> Any:
     return doc
 
 
+INDEX = "suppressions-by-paragraph"
+
+
+def by_paragraph(doc: "Resolution") -> dict[int, list[Suppression]]:
+    """The document's suppressions under each paragraph their range touches, in document
+    order (built once per document): a finding is compared with those of its paragraph only."""
+    index = doc.facts.get(INDEX)
+    if index is None:
+        index = {}
+        for sup in doc.facts.get(FACT) or ():
+            c = sup.comment
+            if c.start_paragraph <= 0:
+                continue  # anchored nowhere: covers document-wide findings only
+            for p in range(c.start_paragraph, max(c.start_paragraph, c.end_paragraph) + 1):
+                index.setdefault(p, []).append(sup)
+        doc.facts[INDEX] = index
+    return index
+
+
 @hookimpl
 def resolint_filter_finding(finding: "Finding", document: "Resolution", config: "Config") -> bool | None:
-    for sup in document.facts.get(FACT) or ():
+    sups = document.facts.get(FACT)
+    if not sups:
+        return None
+    candidates = sups if finding.paragraph <= 0 else by_paragraph(document).get(finding.paragraph, ())
+    for sup in candidates:
         sel = sup.selector_for(finding)
         if sel is not None and sup.covers(finding):
             sup.used.add(sel)

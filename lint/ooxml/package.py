@@ -39,6 +39,8 @@ class Limits:
     ratio_min_bytes: int = 8 * 1024 * 1024
     max_entries: int = 10_000
     max_paragraphs: int = 200_000
+    #: findings reported per document (the rest are counted in one line)
+    max_findings: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -129,54 +131,62 @@ def _central_entries(fh, size: int, stop_after: int) -> int | None:  # type: ign
     return count
 
 
-def sniff(path: Path) -> None:
+def sniff(path: Path, data: bytes) -> None:
     """Refuse what is plainly not a .docx, with a message that says what it is."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a .docx file")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{path}: empty file")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if head == OLE_MAGIC:
-                if _ole_has_stream(fh, "EncryptionInfo"):
-                    raise InputError(f"{path}: encrypted or password-protected document; "
-                                     "remove the password in Word first")
-                raise InputError(f"{path}: legacy Word 97-2003 document (.doc); save it as .docx first")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    import io
+
+    head = data[:8]
+    if head == OLE_MAGIC:
+        if _ole_has_stream(io.BytesIO(data), "EncryptionInfo"):
+            raise InputError(f"{path}: encrypted or password-protected document; "
+                             "remove the password in Word first")
+        raise InputError(f"{path}: legacy Word 97-2003 document (.doc); save it as .docx first")
     if not head.startswith(ZIP_MAGIC):
         raise InputError(f"{path}: not a Word document (.docx): not a zip archive")
 
 
 class Package:
-    """A read-only view of an Open XML package with guarded reads."""
+    """A read-only view of an Open XML package with guarded reads.
+
+    The file is read once (:class:`~resolint.snapshot.Snapshot`), or not at all when a
+    snapshot of it is pinned (:func:`~resolint.snapshot.pinned`): every later read works
+    from those bytes, so one command sees one version of the file.
+    """
 
     def __init__(self, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        import io
+
+        from ..snapshot import Snapshot, pinned_bytes
+
         self.path = Path(path)
         self.limits = limits
-        sniff(self.path)
-        size = self.path.stat().st_size
+        data = pinned_bytes(path)
+        if data is None:
+            data = Snapshot.read(self.path, limits.max_file_bytes).data
+        self.data = data
+        sniff(self.path, data)
+        size = len(data)
         if size > limits.max_file_bytes:
             raise InputError(f"{self.path}: file larger than the limit of {limits.max_file_bytes} bytes")
         try:
-            with self.path.open("rb") as fh:
-                counted = _central_entries(fh, size, limits.max_entries)
+            counted = _central_entries(io.BytesIO(data), size, limits.max_entries)
         except (OSError, struct.error):
             counted = None
         if counted is not None and counted > limits.max_entries:
             raise InputError(f"{self.path}: too many zip entries (more than {limits.max_entries})")
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputError(f"{self.path}: damaged or truncated zip archive ({exc})") from None
         if len(infos) > limits.max_entries:
             raise InputError(f"{self.path}: too many zip entries ({len(infos)} > {limits.max_entries})")
         self._infos = {i.filename: i for i in infos}
+        if len(self._infos) != len(infos):
+            seen: set[str] = set()
+            twice = next(i.filename for i in infos if i.filename in seen or seen.add(i.filename))  # type: ignore[func-returns-value]
+            raise InputError(f"{self.path}: the zip holds two entries named {twice}: an ambiguous package "
+                             "(programs disagree on which one is the document); save it again in Word")
         total = sum(i.file_size for i in infos)
         if total > limits.max_total_bytes:
             raise InputError(

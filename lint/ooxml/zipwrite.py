@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 #: The earliest timestamp a zip entry can carry; used for every entry.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -33,15 +31,19 @@ class Raw:
     data: bytes
 
 
-def raw_entries(path, parts: dict[str, bytes]) -> dict[str, Raw]:
-    """Compressed bytes of the entries whose content was read (and so checked) in ``parts``.
+def raw_entries(source: bytes | str | os.PathLike[str], parts: dict[str, bytes]) -> dict[str, Raw]:
+    """Compressed bytes of the entries whose content was read (and so checked) in ``parts``;
+    ``source`` is the package's bytes (or its path).
 
     An entry is kept only when it is plainly stored or deflated, unencrypted, and its CRC
     matches the content read; otherwise it is compressed again when written.
     """
     out: dict[str, Raw] = {}
     try:
-        with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
+        import io
+
+        fh_cm = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")
+        with fh_cm as fh, zipfile.ZipFile(fh) as zf:
             for info in zf.infolist():
                 data = parts.get(info.filename)
                 if (data is None or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED,
@@ -96,54 +98,21 @@ def zip_bytes(entries: list[tuple[str, bytes | Raw]]) -> bytes:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        # mkstemp makes 0600 files: give the output the target's mode, or a usual 0644.
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``data`` to ``path`` atomically (see :func:`resolint.output.write_atomic`)."""
+    from ..output import write_atomic as write
+
+    write(path, data)
 
 
 def refuse_overwrite(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
                      in_place: bool = False) -> None:
-    """Raise :class:`~resolint.errors.UsageError` if ``output`` names one of ``inputs``.
-
-    Inputs are never modified unless the user says so (``in_place=True``, from ``--in-place``).
-    The same file is recognised through different spellings, symbolic links and hard links.
-    """
+    """Raise :class:`~resolint.errors.UsageError` if ``output`` names one of ``inputs``
+    (any spelling, symbolic or hard link: see :class:`resolint.output.Plan`), unless ``in_place``."""
     if in_place:
         return
-    from ..errors import UsageError
+    from ..output import Plan
 
-    out = Path(output)
-    for raw in inputs:
-        src = Path(raw)
-        same = False
-        try:
-            if out.exists() and src.exists():
-                same = os.path.samefile(out, src)
-        except OSError:
-            same = False
-        if not same:
-            try:
-                same = out.resolve() == src.resolve()
-            except (OSError, RuntimeError):
-                same = os.path.abspath(out) == os.path.abspath(src)
-        if same:
-            raise UsageError(f"output {os.fspath(output)} is the input {os.fspath(raw)}: refusing to overwrite "
-                             "an input file (write elsewhere, or use --in-place to rewrite it)")
+    Plan.of(inputs).refuse_input(os.fspath(output), "")
 
 
 def write_package(path: str | os.PathLike[str], parts: Iterable[tuple[str, bytes]]) -> None:

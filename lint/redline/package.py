@@ -94,7 +94,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
             docx.footnotes_name = fn_name
             docx.footnotes = docx.part_xml(fn_name)
     if all_parts:
-        docx.raw = raw_entries(pkg.path, parts)
+        docx.raw = raw_entries(pkg.data, parts)
     # the trees are written from their own fields, not from ``extra``
     docx.extra.pop(doc_name, None)
     if fn_name is not None:

@@ -353,14 +353,21 @@ _W_PREFIX = "{%s}" % W
 
 
 def _collect(el, out):
-    for child in el:
-        tag = child.tag
-        if tag.__class__ is not str or tag in _NO_DESCEND:
-            continue
-        if tag == _P:
-            out.append(child)
-        elif tag.startswith(_W_PREFIX):
-            _collect(child, out)
+    """Append the ``w:p`` under ``el`` to ``out`` in document order (a stack, not recursion:
+    content controls nest as deep as the XML parser allows)."""
+    stack = [iter(el)]
+    while stack:
+        for child in stack[-1]:
+            tag = child.tag
+            if tag.__class__ is not str or tag in _NO_DESCEND:
+                continue
+            if tag == _P:
+                out.append(child)
+            elif tag.startswith(_W_PREFIX):
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
 
 
 def footnote_map(footnotes: etree._Element | None) -> dict[str, etree._Element]:
