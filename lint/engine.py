@@ -139,11 +139,14 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     if later:
         kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
     kept.sort(key=Finding.sort_key)
-    cap = config.limits.max_findings
-    doc.facts["findings_cut"] = max(0, len(kept) - cap)
-    if len(kept) > cap:
-        del kept[cap:]
     return doc, kept
+
+
+def capped(findings: list[Finding], config: Config) -> tuple[list[Finding], int]:
+    """The findings reported (the first ``max-findings``, in document order) and how many are
+    not; the fixer sees them all, reports and annotated copies only these."""
+    cap = config.limits.max_findings
+    return (findings, 0) if len(findings) <= cap else (findings[:cap], len(findings) - cap)
 
 
 def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
@@ -187,7 +190,8 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
 
         if not actions.in_place:
             refuse_overwrite(annotated, [path], "--annotate")
-        write(annotated, annotate_data(data, doc, findings, manager, author=actions.author, date=actions.date))
+        shown = capped(findings, config)[0]
+        write(annotated, annotate_data(data, doc, shown, manager, author=actions.author, date=actions.date))
         result.annotated = str(annotated)
     return doc, findings
 
@@ -222,7 +226,6 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
         detail = " ".join(str(exc).split())[:300]
         result.error = f"{path}: cannot read the document ({type(exc).__name__}: {detail})"
         return result
-    result.findings = findings
+    result.findings, result.cut = capped(findings, config)
     result.document = doc
-    result.cut = doc.facts.get("findings_cut", 0)
     return result
