@@ -423,8 +423,10 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     try:
         with Snapshot.read(path, config.limits.max_file_bytes).pinned():
             doc = load(path, config, manager)
-    except ResolintError:
-        raise
+    except ResolintError as exc:
+        if str(path) in str(exc):
+            raise
+        raise ResolintError(f"{path}: {exc}") from None
     except RecursionError:
         raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
     except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback

@@ -267,6 +267,9 @@ def test_deep_content_controls_diff_and_textconv(tmp_path: Path) -> None:
     assert proc.returncode == 0 and b"Paragraphs:" in proc.stdout
     proc = _cli("textconv", deep)
     assert proc.returncode == 0 and b"Decides to remain seized" in proc.stdout
+    inline = c.make_nested_inline(tmp_path, 1000)  # refused by check and textconv alike, naming the file
+    _refused(_cli("textconv", inline), inline.name, "nested more than 200 levels")
+    assert _cli("diff", base, inline).returncode == 0
 
 
 def test_a_nul_byte_is_one_line_in_every_command(tmp_path: Path) -> None:
