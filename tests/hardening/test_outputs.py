@@ -64,6 +64,22 @@ def test_diff_output_through_a_hard_link_or_a_symlink_is_refused(tmp_path: Path)
     assert (c.fingerprint(old), c.fingerprint(new)) == before
 
 
+def test_diff_output_through_a_bind_mount_is_refused(tmp_path: Path) -> None:
+    """The same folder mounted twice: one file, two paths that no resolve() brings together."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    old, new = _copy(tmp_path / "a", "old.docx", OLD_FR), _copy(tmp_path / "a", "new.docx")
+    mounted = subprocess.run(["mount", "--bind", str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"bind mounts need privileges here: {mounted.stderr.decode().strip()}")
+    try:
+        before = c.fingerprint(new)
+        _refused(_cli("diff", old, new, "-o", tmp_path / "b" / "new.docx"), "is the input")
+        assert c.fingerprint(new) == before
+    finally:
+        subprocess.run(["umount", str(tmp_path / "b")], check=True)
+
+
 def test_check_outputs_through_a_hard_link_are_refused(tmp_path: Path) -> None:
     draft = _copy(tmp_path, "draft.docx")
     os.link(draft, tmp_path / "hard.docx")
