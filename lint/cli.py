@@ -331,9 +331,9 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     import json
     from datetime import datetime
 
+    from .ooxml.package import read_snapshot
     from .output import Plan, escape_kind, write
     from .redline import diff_files
-    from .snapshot import Snapshot
 
     fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
     if fmt == "docx" and args.output is None:
@@ -345,10 +345,8 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
         except ValueError:
             raise UsageError(f"diff: --date {args.date!r} is not an ISO 8601 date") from None
-    from .ooxml.package import DEFAULT_LIMITS
-
-    old = Snapshot.read(args.old, DEFAULT_LIMITS.max_file_bytes)
-    new = old if _same_arg(args.old, args.new) else Snapshot.read(args.new, DEFAULT_LIMITS.max_file_bytes)
+    old = read_snapshot(args.old)
+    new = old if _same_arg(args.old, args.new) else read_snapshot(args.new)
     with old.pinned(), new.pinned():  # each input read once, the labels included
         try:
             redline = diff_files(args.old, args.new, author=args.author, date=date)
@@ -412,8 +410,8 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     from .engine import load
     from .textconv import render
 
+    from .ooxml.package import read_snapshot
     from .output import emit
-    from .snapshot import Snapshot
 
     path = Path(args.path)
     if args.language and args.language not in manager.languages():
@@ -421,7 +419,7 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     config = config_for(path, {r.name for r in manager.rules.values()})
     config = replace(config, manager=manager, **({"language": args.language} if args.language else {}))
     try:
-        with Snapshot.read(path, config.limits.max_file_bytes).pinned():
+        with read_snapshot(path, config.limits).pinned():
             doc = load(path, config, manager)
     except ResolintError as exc:
         if str(path) in str(exc):

@@ -157,10 +157,10 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
     written only if the draft on disk is still that version (see :mod:`resolint.output`).
     """
     from .actions import refuse_overwrite
+    from .ooxml.package import read_snapshot
     from .output import write
-    from .snapshot import Snapshot
 
-    snap = Snapshot.read(path, config.limits.max_file_bytes)
+    snap = read_snapshot(path, config.limits)
     data = snap.data
     if actions.fix:
         from .fixer import fix_data

@@ -27,12 +27,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import signal
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import ResolintError, UsageError
@@ -74,14 +72,14 @@ def _key(path: str) -> str:
     return key.casefold() if _CASE_INSENSITIVE else key
 
 
-@dataclass
 class Plan:
     """The inputs of one run and the outputs claimed so far (see the module docstring)."""
 
-    inputs: list[str] = field(default_factory=list)
-    _ids: dict[tuple[int, int], str] = field(default_factory=dict)
-    _claimed: dict[str, str] = field(default_factory=dict)  # key -> what claimed it
-    _claimed_ids: dict[tuple[int, int], str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.inputs: list[str] = []
+        self._ids: dict[tuple[int, int], str] = {}  # (device, inode) -> the input's path
+        self._claimed: dict[str, str] = {}  # place -> what claimed it
+        self._claimed_ids: dict[tuple[int, int], str] = {}
 
     @classmethod
     def of(cls, inputs: Iterable[str | os.PathLike[str]]) -> "Plan":
@@ -227,7 +225,7 @@ def _signals_held() -> Iterator[None]:
 def _temp_name(folder: str, target: str) -> str:
     """A hidden temporary name beside ``target`` that fits the file system's name limit."""
     limit = _name_max(folder)
-    tail = f".{secrets.token_hex(4)}.tmp".encode()
+    tail = f".{os.urandom(4).hex()}.tmp".encode()
     head = os.fsencode("." + os.path.basename(target))[: max(1, limit - len(tail))]
     return os.path.join(folder, os.fsdecode(head + tail))
 
@@ -245,11 +243,16 @@ def _linkat():  # type: ignore[no-untyped-def]
     return fn
 
 
-_LINKAT = _linkat()
+_UNSET = object()
+#: libc's linkat, looked up on the first write (ctypes costs start-up time a lint does not need)
+_LINKAT: object = _UNSET
 
 
 def _open_temp(folder: str) -> tuple[int, bool]:
     """An open file to write the output in: unnamed (``O_TMPFILE``, True) where the system allows."""
+    global _LINKAT
+    if _LINKAT is _UNSET:
+        _LINKAT = _linkat()
     if _LINKAT is not None:
         try:
             return os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600), True  # type: ignore[attr-defined]
@@ -262,7 +265,8 @@ def _give_name(fd: int, name: str) -> None:
     import ctypes
 
     at_fdcwd, follow = -100, 0x400  # AT_FDCWD, AT_SYMLINK_FOLLOW
-    if _LINKAT(at_fdcwd, os.fsencode(f"/proc/self/fd/{fd}"), at_fdcwd, os.fsencode(name), follow) != 0:
+    target = os.fsencode(f"/proc/self/fd/{fd}")
+    if _LINKAT(at_fdcwd, target, at_fdcwd, os.fsencode(name), follow) != 0:  # type: ignore[operator]
         err = ctypes.get_errno()
         raise OSError(err, os.strerror(err), name)
 
