@@ -199,6 +199,13 @@ def test_a_file_name_that_is_not_utf8_keeps_the_whole_report(tmp_path: Path) -> 
     assert proc.returncode == 1 and json.loads(proc.stdout)["runs"][0]["results"]
     proc = _cli("check", name, cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout.startswith(b"r\xe9solution.docx:")  # the name's own bytes
+    summary = tmp_path / "summary.md"
+    proc = _cli("check", name, "--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1 and "r\\udce9solution.docx" in summary.read_text()
+    for fmt in ("html", "json", "text"):
+        proc = _cli("diff", OLD_FR, name, "--format", fmt, "-o", f"map.{fmt}", cwd=tmp_path)
+        assert proc.returncode == 0 and (tmp_path / f"map.{fmt}").stat().st_size > 1000, proc.stderr
+    assert json.loads((tmp_path / "map.json").read_bytes())["new"] == name
 
 
 @pytest.mark.parametrize(("encoding", "name"), [("cp1252", "决议.docx"), ("ascii", "draft.docx")])
