@@ -202,7 +202,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
     if args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0: one per CPU)")
-    from .output import Plan, escape_kind
+    from .output import Plan
+    from .textout import escape_kind
 
     plan = Plan.of(files)
     plan.claim(args.output, "-o")
@@ -332,7 +333,8 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     from datetime import datetime
 
     from .ooxml.package import read_snapshot
-    from .output import Plan, escape_kind, write
+    from .output import Plan, write
+    from .textout import escape_kind
     from .redline import diff_files
 
     fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
