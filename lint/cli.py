@@ -189,7 +189,7 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     import time
 
     from .batch import Options, check_files, effective_jobs, summary
-    from .engine import FileResult
+    from .engine import FileResult, cut_note
 
     formatters = manager.formatters
     if args.format not in formatters:
@@ -229,10 +229,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
-        elif res.cut:
-            print(f"{PROG}: {res.path}: {res.cut} more finding{'s' if res.cut != 1 else ''} not reported "
-                  f"(the first {len(res.findings)} are; limit max-findings in [tool.resolint.limits])",
-                  file=sys.stderr)
+        elif cut_note(res):
+            print(f"{PROG}: {cut_note(res)}", file=sys.stderr)
     _emit(formatters[args.format].format(results), args.output,
           escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)

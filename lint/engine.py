@@ -36,8 +36,10 @@ class FileResult:
     written: str | None = None
     annotated: str | None = None
     notes: list[str] = field(default_factory=list)
-    #: findings past the limit ``max-findings``, not reported
+    #: findings past the limit ``max-findings``, not reported; ``stopped``: the check itself
+    #: stopped at ten times the limit (so ``cut`` is a lower bound)
     cut: int = 0
+    stopped: bool = False
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -69,6 +71,9 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
     packs = config.manager.languages() if config.manager else {}
     pack = packs.get(doc.language)
     findings: list[Finding] = []
+    # Findings past ten times what is reported only cost memory (a draft of commas gives
+    # millions): the check stops there, and the report says "at least".
+    bound = 10 * config.limits.max_findings
     index = TextIndex()
     scoped: dict[Scope, list[Paragraph]] = {}  # each scope's parts, listed once for all the rules
     for rule in rules:
@@ -98,6 +103,9 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
                     extend(check(part, ctx))
                 except Exception as exc:  # noqa: BLE001
                     findings.append(_crash(rule, part, exc))
+                if len(findings) > bound:
+                    doc.facts["findings_stopped"] = True
+                    return findings
     return findings
 
 
@@ -147,6 +155,17 @@ def capped(findings: list[Finding], config: Config) -> tuple[list[Finding], int]
     not; the fixer sees them all, reports and annotated copies only these."""
     cap = config.limits.max_findings
     return (findings, 0) if len(findings) <= cap else (findings[:cap], len(findings) - cap)
+
+
+def cut_note(result: "FileResult") -> str | None:
+    """The line that says how many findings of a file were not reported, if any were not."""
+    if not result.cut and not result.stopped:
+        return None
+    n = result.cut
+    more = f"at least {n}" if result.stopped else str(n)
+    why = (f"; the check stopped past {10 * len(result.findings)}" if result.stopped else "")
+    return (f"{result.path}: {more} more finding{'s' if n != 1 else ''} not reported (the first "
+            f"{len(result.findings)} are{why}; limit max-findings in [tool.resolint.limits])")
 
 
 def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
@@ -227,5 +246,6 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
         result.error = f"{path}: cannot read the document ({type(exc).__name__}: {detail})"
         return result
     result.findings, result.cut = capped(findings, config)
+    result.stopped = bool(doc.facts.get("findings_stopped"))
     result.document = doc
     return result

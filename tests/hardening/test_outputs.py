@@ -358,10 +358,18 @@ def test_findings_are_capped_per_document_with_one_line_saying_what_was_cut(tmp_
     full = _cli("check", path, "--format", "json")
     total = len(json.loads(full.stdout))
     assert total > 1000 and full.returncode == 1
-    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 100\n")
+    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 300\n")
     capped = _cli("check", path, "--format", "json")
     assert capped.returncode == 1
-    assert json.loads(capped.stdout) == json.loads(full.stdout)[:100]
+    assert json.loads(capped.stdout) == json.loads(full.stdout)[:300]
     lines = capped.stderr.decode().splitlines()
-    assert lines == [f"resolint: {path}: {total - 100} more findings not reported (the first 100 are; "
+    assert lines == [f"resolint: {path}: {total - 300} more findings not reported (the first 300 are; "
                      "limit max-findings in [tool.resolint.limits])"]
+    # past ten times the limit the check itself stops (memory stays bounded): "at least"
+    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 100\n")
+    stopped = _cli("check", path, "--format", "json")
+    assert stopped.returncode == 1 and len(json.loads(stopped.stdout)) == 100
+    line = stopped.stderr.decode().strip()
+    head, _, rest = line.partition(" more findings not reported ")
+    assert head.startswith(f"resolint: {path}: at least ") and int(head.rsplit(" ", 1)[1]) >= 900, line
+    assert "the check stopped past 1000" in rest, line
