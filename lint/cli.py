@@ -189,7 +189,7 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     import time
 
     from .batch import Options, check_files, effective_jobs, summary
-    from .engine import FileResult
+    from .engine import FileResult, cut_note
 
     formatters = manager.formatters
     if args.format not in formatters:
@@ -202,7 +202,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
     if args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0: one per CPU)")
-    from .output import Plan, escape_kind
+    from .output import Plan
+    from .textout import escape_kind
 
     plan = Plan.of(files)
     plan.claim(args.output, "-o")
@@ -228,10 +229,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
-        elif res.cut:
-            print(f"{PROG}: {res.path}: {res.cut} more finding{'s' if res.cut != 1 else ''} not reported "
-                  f"(the first {len(res.findings)} are; limit max-findings in [tool.resolint.limits])",
-                  file=sys.stderr)
+        elif cut_note(res):
+            print(f"{PROG}: {cut_note(res)}", file=sys.stderr)
     _emit(formatters[args.format].format(results), args.output,
           escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)
@@ -331,9 +330,10 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     import json
     from datetime import datetime
 
-    from .output import Plan, escape_kind, write
+    from .ooxml.package import read_snapshot
+    from .output import Plan, write
+    from .textout import escape_kind
     from .redline import diff_files
-    from .snapshot import Snapshot
 
     fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
     if fmt == "docx" and args.output is None:
@@ -345,10 +345,8 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
         except ValueError:
             raise UsageError(f"diff: --date {args.date!r} is not an ISO 8601 date") from None
-    from .ooxml.package import DEFAULT_LIMITS
-
-    old = Snapshot.read(args.old, DEFAULT_LIMITS.max_file_bytes)
-    new = old if _same_arg(args.old, args.new) else Snapshot.read(args.new, DEFAULT_LIMITS.max_file_bytes)
+    old = read_snapshot(args.old)
+    new = old if _same_arg(args.old, args.new) else read_snapshot(args.new)
     with old.pinned(), new.pinned():  # each input read once, the labels included
         try:
             redline = diff_files(args.old, args.new, author=args.author, date=date)
@@ -412,8 +410,8 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     from .engine import load
     from .textconv import render
 
+    from .ooxml.package import read_snapshot
     from .output import emit
-    from .snapshot import Snapshot
 
     path = Path(args.path)
     if args.language and args.language not in manager.languages():
@@ -421,10 +419,12 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     config = config_for(path, {r.name for r in manager.rules.values()})
     config = replace(config, manager=manager, **({"language": args.language} if args.language else {}))
     try:
-        with Snapshot.read(path, config.limits.max_file_bytes).pinned():
+        with read_snapshot(path, config.limits).pinned():
             doc = load(path, config, manager)
-    except ResolintError:
-        raise
+    except ResolintError as exc:
+        if str(path) in str(exc):
+            raise
+        raise ResolintError(f"{path}: {exc}") from None
     except RecursionError:
         raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
     except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback

@@ -36,8 +36,10 @@ class FileResult:
     written: str | None = None
     annotated: str | None = None
     notes: list[str] = field(default_factory=list)
-    #: findings past the limit ``max-findings``, not reported
+    #: findings past the limit ``max-findings``, not reported; ``stopped``: the check itself
+    #: stopped at ten times the limit (so ``cut`` is a lower bound)
     cut: int = 0
+    stopped: bool = False
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -69,6 +71,9 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
     packs = config.manager.languages() if config.manager else {}
     pack = packs.get(doc.language)
     findings: list[Finding] = []
+    # Findings past ten times what is reported only cost memory (a draft of commas gives
+    # millions): the check stops there, and the report says "at least".
+    bound = 10 * config.limits.max_findings
     index = TextIndex()
     scoped: dict[Scope, list[Paragraph]] = {}  # each scope's parts, listed once for all the rules
     for rule in rules:
@@ -98,6 +103,9 @@ def run_rules(doc: Resolution, rules: list[Rule], config: Config) -> list[Findin
                     extend(check(part, ctx))
                 except Exception as exc:  # noqa: BLE001
                     findings.append(_crash(rule, part, exc))
+                if len(findings) > bound:
+                    doc.facts["findings_stopped"] = True
+                    return findings
     return findings
 
 
@@ -141,11 +149,25 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     if later:
         kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
     kept.sort(key=Finding.sort_key)
-    cap = config.limits.max_findings
-    doc.facts["findings_cut"] = max(0, len(kept) - cap)
-    if len(kept) > cap:
-        del kept[cap:]
     return doc, kept
+
+
+def capped(findings: list[Finding], config: Config) -> tuple[list[Finding], int]:
+    """The findings reported (the first ``max-findings``, in document order) and how many are
+    not; the fixer sees them all, reports and annotated copies only these."""
+    cap = config.limits.max_findings
+    return (findings, 0) if len(findings) <= cap else (findings[:cap], len(findings) - cap)
+
+
+def cut_note(result: "FileResult") -> str | None:
+    """The line that says how many findings of a file were not reported, if any were not."""
+    if not result.cut and not result.stopped:
+        return None
+    n = result.cut
+    more = f"at least {n}" if result.stopped else str(n)
+    why = (f"; the check stopped past {10 * len(result.findings)}" if result.stopped else "")
+    return (f"{result.path}: {more} more finding{'s' if n != 1 else ''} not reported (the first "
+            f"{len(result.findings)} are{why}; limit max-findings in [tool.resolint.limits])")
 
 
 def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
@@ -156,10 +178,10 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
     written only if the draft on disk is still that version (see :mod:`resolint.output`).
     """
     from .actions import refuse_overwrite
+    from .ooxml.package import read_snapshot
     from .output import write
-    from .snapshot import Snapshot
 
-    snap = Snapshot.read(path, config.limits.max_file_bytes)
+    snap = read_snapshot(path, config.limits)
     data = snap.data
     if actions.fix:
         from .fixer import fix_data
@@ -189,7 +211,8 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
 
         if not actions.in_place:
             refuse_overwrite(annotated, [path], "--annotate")
-        write(annotated, annotate_data(data, doc, findings, manager, author=actions.author, date=actions.date))
+        shown = capped(findings, config)[0]
+        write(annotated, annotate_data(data, doc, shown, manager, author=actions.author, date=actions.date))
         result.annotated = str(annotated)
     return doc, findings
 
@@ -224,7 +247,7 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
         detail = " ".join(str(exc).split())[:300]
         result.error = f"{path}: cannot read the document ({type(exc).__name__}: {detail})"
         return result
-    result.findings = findings
+    result.findings, result.cut = capped(findings, config)
+    result.stopped = bool(doc.facts.get("findings_stopped"))
     result.document = doc
-    result.cut = doc.facts.get("findings_cut", 0)
     return result

@@ -16,10 +16,9 @@ import contextlib
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -37,32 +36,38 @@ def kind_of(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(tuple):  # a plain tuple: (device, inode, size, modification time in ns)
     """What identifies one version of a file without reading it."""
 
-    dev: int
-    ino: int
-    size: int
-    mtime_ns: int
+    __slots__ = ()
 
     @classmethod
     def of(cls, st: os.stat_result) -> "Identity":
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return cls((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns))
+
+    @property
+    def file(self) -> tuple[int, int]:
+        """(device, inode): which file, whatever its content."""
+        return self[0], self[1]
 
 
-@dataclass(frozen=True)
 class Snapshot:
     """One input file, read once: its path, bytes, identity and permission bits."""
 
-    path: Path
-    data: bytes
-    identity: Identity
-    mode: int
+    def __init__(self, path: Path, data: bytes, identity: Identity, mode: int) -> None:
+        self.path = path
+        self.data = data
+        self.identity = identity
+        self.mode = mode
 
     @classmethod
-    def read(cls, path: str | os.PathLike[str], max_bytes: int | None = None) -> "Snapshot":
-        """Read ``path`` in one open; refuse what is not a regular file (never blocking on a pipe)."""
+    def read(cls, path: str | os.PathLike[str], max_bytes: int | None = None,
+             precheck: Callable[[BinaryIO, int], None] | None = None) -> "Snapshot":
+        """Read ``path`` in one open; refuse what is not a regular file (never blocking on a pipe).
+
+        ``precheck(file, size)`` may look at parts of the open file (and raise) before the whole
+        of it is read: a zip's central directory is counted before a huge one is loaded.
+        """
         p = Path(path)
         try:
             fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -84,6 +89,9 @@ class Snapshot:
             if max_bytes is not None and st.st_size > max_bytes:
                 raise InputError(f"{p}: file larger than the limit of {max_bytes} bytes")
             with os.fdopen(os.dup(fd), "rb") as fh:
+                if precheck is not None:
+                    precheck(fh, st.st_size)
+                    fh.seek(0)
                 data = fh.read(st.st_size + 1 if max_bytes is None else min(st.st_size, max_bytes) + 1)
         except OSError as exc:
             raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
@@ -93,9 +101,9 @@ class Snapshot:
             raise InputError(f"{p}: file larger than the limit of {max_bytes} bytes")
         if not data:
             raise InputError(f"{p}: empty file")
-        return cls(p, data, Identity(st.st_dev, st.st_ino, len(data), st.st_mtime_ns), st.st_mode)
+        return cls(p, data, Identity((st.st_dev, st.st_ino, len(data), st.st_mtime_ns)), st.st_mode)
 
-    @cached_property
+    @property
     def digest(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
@@ -113,7 +121,7 @@ class Snapshot:
         except OSError as exc:
             return f"it cannot be checked again ({exc.strerror or exc})"
         now = Identity.of(st)
-        if (now.dev, now.ino) != (self.identity.dev, self.identity.ino):
+        if now.file != self.identity.file:
             return "it was replaced (saved again by another program)"
         if now != self.identity:
             return "it was modified"

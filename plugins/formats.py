@@ -234,7 +234,7 @@ class GithubFormatter:
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if step_summary:
             try:
-                with open(step_summary, "a", encoding="utf-8") as fh:
+                with open(step_summary, "a", encoding="utf-8", errors="backslashreplace") as fh:
                     fh.write(self.markdown(results))
             except OSError:
                 pass

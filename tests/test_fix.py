@@ -236,3 +236,30 @@ def test_libreoffice_accept_all_equals_plain_fix(draft, text, lang) -> None:
     assert accepted["redlines"] == 0
     assert lo.texts(tracked)["redlines"] > 0
     assert lo.texts(tracked, "reject")["body"] == lo.texts(path)["body"]
+
+
+# -- convergence: --fix --unsafe-fixes settles in one run (random drafts) ----------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["Decides", "to", "act", "resolution", "73/11", ",", ";", ".", ":", "  ", " ", "..", ";.", ",,",
+           "« ", " »", "’", "'", "-", " ;", "(", ")", "2018", "Member States", "États Membres"]
+_MARKS = [",", ";", ".", ":", " ", "  "]
+_PARA = st.lists(st.one_of(st.sampled_from(_PIECES), st.lists(st.sampled_from(_MARKS), min_size=2, max_size=24)
+                           .map("".join)), min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(_PARA, min_size=1, max_size=6), language=st.sampled_from(["en", "fr"]))
+def test_unsafe_fixes_twice_change_nothing_the_second_time(tmp_path_factory: pytest.TempPathFactory,
+                                                           paragraphs: list[str], language: str) -> None:
+    from resolint.testing.draft import write_draft
+
+    path = tmp_path_factory.mktemp("converge") / "draft.docx"
+    opener = "The General Assembly," if language == "en" else "L’Assemblée générale,"
+    write_draft(path, "\n".join([opener, *(f"@1. *Decides* {p}" for p in paragraphs)]), language)
+    assert main(["check", "--fix", "--unsafe-fixes", "--in-place", "--exit-zero", str(path)]) == 0
+    once = path.read_bytes()
+    assert main(["check", "--fix", "--unsafe-fixes", "--in-place", "--exit-zero", str(path)]) == 0
+    assert path.read_bytes() == once

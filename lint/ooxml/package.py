@@ -145,6 +145,28 @@ def sniff(path: Path, data: bytes) -> None:
         raise InputError(f"{path}: not a Word document (.docx): not a zip archive")
 
 
+def entries_precheck(path: Path, limits: Limits):  # type: ignore[no-untyped-def]
+    """A :meth:`~resolint.snapshot.Snapshot.read` precheck: refuse a zip whose central directory
+    holds more than ``max-entries`` entries before the file is read whole."""
+
+    def check(fh, size: int) -> None:  # type: ignore[no-untyped-def]
+        try:
+            counted = _central_entries(fh, size, limits.max_entries)
+        except (OSError, struct.error):
+            return
+        if counted is not None and counted > limits.max_entries:
+            raise InputError(f"{path}: too many zip entries (more than {limits.max_entries})")
+
+    return check
+
+
+def read_snapshot(path: str | Path, limits: Limits = DEFAULT_LIMITS):  # type: ignore[no-untyped-def]
+    """The input's :class:`~resolint.snapshot.Snapshot`, read within ``limits``."""
+    from ..snapshot import Snapshot
+
+    return Snapshot.read(path, limits.max_file_bytes, entries_precheck(Path(path), limits))
+
+
 class Package:
     """A read-only view of an Open XML package with guarded reads.
 
@@ -156,13 +178,13 @@ class Package:
     def __init__(self, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
         import io
 
-        from ..snapshot import Snapshot, pinned_bytes
+        from ..snapshot import pinned_bytes
 
         self.path = Path(path)
         self.limits = limits
         data = pinned_bytes(path)
         if data is None:
-            data = Snapshot.read(self.path, limits.max_file_bytes).data
+            data = read_snapshot(self.path, limits).data
         self.data = data
         sniff(self.path, data)
         size = len(data)

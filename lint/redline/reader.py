@@ -212,45 +212,60 @@ def _object_key(el: etree._Element) -> str:
 
 def _walk(parent, container, atoms, markers, shown, fn_ids):  # type: ignore[no-untyped-def]
     """Collect atoms: ('text', run, container, str, rPr) / ('obj', run, container, elem, rPr)
-    / ('para-obj', None, container, elem, None), the visible text and footnote ids."""
-    for child in parent:
-        tag = child.tag
-        if tag.__class__ is not str or tag in _SKIP_IN_P:
-            continue
-        if tag == _R:
-            rpr = None
-            first = len(atoms)
-            for rc in child:
-                rtag = rc.tag
-                if rtag == _T:
-                    text = rc.text
-                    if text:
-                        atoms.append(("text", child, container, text, rpr))
-                        shown.append(text)
-                elif rtag == _RPR:
-                    if rpr is None:
-                        rpr = rc
-                        if len(atoms) > first:  # run properties after content (not valid, but seen)
-                            atoms[first:] = [a[:4] + (rc,) for a in atoms[first:]]
-                elif rtag.__class__ is str and rtag not in _SKIP_IN_RUN:
-                    atoms.append(("obj", child, container, rc, rpr))
-                    key = _object_key(rc)
-                    if key == FN_KEY:
-                        fn_ids.append(rc.get(_ID))
-                    shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
-        elif tag in CONTAINERS:
-            inner = child.find(_SDT_CONTENT) if tag == _SDT else child
-            if inner is not None:
-                _walk(inner, child, atoms, markers, shown, fn_ids)
-        elif tag in MARKERS:
-            markers.append((len(atoms), child))
-        elif tag in _INS_LIKE:
-            _walk(child, container, atoms, markers, shown, fn_ids)
-        elif tag in _DEL_LIKE:
-            continue
+    / ('para-obj', None, container, elem, None), the visible text and footnote ids.
+
+    Wrappers (content controls, hyperlinks, insertions...) are entered with a stack, not
+    recursion: they may nest as deep as the XML parser allows."""
+    stack = [(iter(parent), container)]
+    while stack:
+        children, container = stack[-1]
+        for child in children:
+            tag = child.tag
+            if tag.__class__ is not str or tag in _SKIP_IN_P:
+                continue
+            if tag == _R:
+                _run_atoms(child, container, atoms, shown, fn_ids)
+            elif tag in CONTAINERS:
+                inner = child.find(_SDT_CONTENT) if tag == _SDT else child
+                if inner is not None:
+                    stack.append((iter(inner), child))
+                    break
+            elif tag in MARKERS:
+                markers.append((len(atoms), child))
+            elif tag in _INS_LIKE:
+                stack.append((iter(child), container))
+                break
+            elif tag in _DEL_LIKE:
+                continue
+            else:
+                # a non-run object at paragraph level (m:oMath, w:object...)
+                atoms.append(("para-obj", None, container, child, None))
         else:
-            # a non-run object at paragraph level (m:oMath, w:object...)
-            atoms.append(("para-obj", None, container, child, None))
+            stack.pop()
+
+
+def _run_atoms(run, container, atoms, shown, fn_ids):  # type: ignore[no-untyped-def]
+    """The atoms of one ``w:r``."""
+    rpr = None
+    first = len(atoms)
+    for rc in run:
+        rtag = rc.tag
+        if rtag == _T:
+            text = rc.text
+            if text:
+                atoms.append(("text", run, container, text, rpr))
+                shown.append(text)
+        elif rtag == _RPR:
+            if rpr is None:
+                rpr = rc
+                if len(atoms) > first:  # run properties after content (not valid, but seen)
+                    atoms[first:] = [a[:4] + (rc,) for a in atoms[first:]]
+        elif rtag.__class__ is str and rtag not in _SKIP_IN_RUN:
+            atoms.append(("obj", run, container, rc, rpr))
+            key = _object_key(rc)
+            if key == FN_KEY:
+                fn_ids.append(rc.get(_ID))
+            shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
 
 
 def read_paragraph(p: etree._Element) -> Para:

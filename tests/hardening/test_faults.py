@@ -143,10 +143,10 @@ def test_a_save_during_an_in_place_fix_is_kept(tmp_path: Path) -> None:
 
 _SIGNAL_IN_WRITE = textwrap.dedent("""
     import os, signal, sys
-    from resolint import output
-    output.install_signal_cleanup()
+    from resolint import atomic, output
+    atomic.install_signal_cleanup()
     if sys.argv[2] == "named":
-        output._LINKAT = None   # the fallback where O_TMPFILE is missing: a named hidden file
+        atomic._LINKAT = None   # the fallback where O_TMPFILE is missing: a named hidden file
     real = os.fsync
     def fsync(fd):  # the signal arrives while the data is being flushed
         real(fd)

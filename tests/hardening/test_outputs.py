@@ -64,6 +64,22 @@ def test_diff_output_through_a_hard_link_or_a_symlink_is_refused(tmp_path: Path)
     assert (c.fingerprint(old), c.fingerprint(new)) == before
 
 
+def test_diff_output_through_a_bind_mount_is_refused(tmp_path: Path) -> None:
+    """The same folder mounted twice: one file, two paths that no resolve() brings together."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    old, new = _copy(tmp_path / "a", "old.docx", OLD_FR), _copy(tmp_path / "a", "new.docx")
+    mounted = subprocess.run(["mount", "--bind", str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"bind mounts need privileges here: {mounted.stderr.decode().strip()}")
+    try:
+        before = c.fingerprint(new)
+        _refused(_cli("diff", old, new, "-o", tmp_path / "b" / "new.docx"), "is the input")
+        assert c.fingerprint(new) == before
+    finally:
+        subprocess.run(["umount", str(tmp_path / "b")], check=True)
+
+
 def test_check_outputs_through_a_hard_link_are_refused(tmp_path: Path) -> None:
     draft = _copy(tmp_path, "draft.docx")
     os.link(draft, tmp_path / "hard.docx")
@@ -183,6 +199,13 @@ def test_a_file_name_that_is_not_utf8_keeps_the_whole_report(tmp_path: Path) -> 
     assert proc.returncode == 1 and json.loads(proc.stdout)["runs"][0]["results"]
     proc = _cli("check", name, cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout.startswith(b"r\xe9solution.docx:")  # the name's own bytes
+    summary = tmp_path / "summary.md"
+    proc = _cli("check", name, "--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1 and "r\\udce9solution.docx" in summary.read_text()
+    for fmt in ("html", "json", "text"):
+        proc = _cli("diff", OLD_FR, name, "--format", fmt, "-o", f"map.{fmt}", cwd=tmp_path)
+        assert proc.returncode == 0 and (tmp_path / f"map.{fmt}").stat().st_size > 1000, proc.stderr
+    assert json.loads((tmp_path / "map.json").read_bytes())["new"] == name
 
 
 @pytest.mark.parametrize(("encoding", "name"), [("cp1252", "决议.docx"), ("ascii", "draft.docx")])
@@ -267,6 +290,11 @@ def test_deep_content_controls_diff_and_textconv(tmp_path: Path) -> None:
     assert proc.returncode == 0 and b"Paragraphs:" in proc.stdout
     proc = _cli("textconv", deep)
     assert proc.returncode == 0 and b"Decides to remain seized" in proc.stdout
+    inline = c.make_nested_inline(tmp_path, 1600)  # refused by check and textconv alike, naming the file
+    _refused(_cli("textconv", inline), inline.name, "nested more than 200 levels")
+    for args in ((base, inline), (inline, base, "-o", tmp_path / "red2.docx")):
+        proc = _cli("diff", *args)  # compared, as deep as the XML parser allows
+        assert proc.returncode == 0, proc.stderr
 
 
 def test_a_nul_byte_is_one_line_in_every_command(tmp_path: Path) -> None:
@@ -330,10 +358,18 @@ def test_findings_are_capped_per_document_with_one_line_saying_what_was_cut(tmp_
     full = _cli("check", path, "--format", "json")
     total = len(json.loads(full.stdout))
     assert total > 1000 and full.returncode == 1
-    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 100\n")
+    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 300\n")
     capped = _cli("check", path, "--format", "json")
     assert capped.returncode == 1
-    assert json.loads(capped.stdout) == json.loads(full.stdout)[:100]
+    assert json.loads(capped.stdout) == json.loads(full.stdout)[:300]
     lines = capped.stderr.decode().splitlines()
-    assert lines == [f"resolint: {path}: {total - 100} more findings not reported (the first 100 are; "
+    assert lines == [f"resolint: {path}: {total - 300} more findings not reported (the first 300 are; "
                      "limit max-findings in [tool.resolint.limits])"]
+    # past ten times the limit the check itself stops (memory stays bounded): "at least"
+    (tmp_path / "resolint.toml").write_text("[limits]\nmax-findings = 100\n")
+    stopped = _cli("check", path, "--format", "json")
+    assert stopped.returncode == 1 and len(json.loads(stopped.stdout)) == 100
+    line = stopped.stderr.decode().strip()
+    head, _, rest = line.partition(" more findings not reported ")
+    assert head.startswith(f"resolint: {path}: at least ") and int(head.rsplit(" ", 1)[1]) >= 900, line
+    assert "the check stopped past 1000" in rest, line
