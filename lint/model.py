@@ -225,6 +225,12 @@ class Resolution:
             return list(self._by_kind.get(kinds[0], ()))
         return [p for p in self.paragraphs if p.kind in kinds]
 
+    @property
+    def last_operative(self) -> Paragraph | None:
+        """The last operative paragraph, without copying the list (rules ask for it per part)."""
+        ops = self._by_kind.get(Kind.OPERATIVE)
+        return ops[-1] if ops else None
+
     def children(self, part: Paragraph) -> list[Paragraph]:
         """Sub-paragraphs directly under ``part``, in order."""
         return list(self._children.get(id(part), ()))

@@ -17,8 +17,7 @@ EVERY_TEXT_SCOPE = (Scope.TITLE, Scope.FORMULA, Scope.PREAMBLE, Scope.OPERATIVE,
 
 def is_last_operative(doc: Resolution, part: Paragraph) -> bool:
     """True if ``part`` is the last operative paragraph of the document."""
-    ops = doc.operative
-    return bool(ops) and ops[-1] is part
+    return doc.last_operative is part
 
 
 def children(doc: Resolution, part: Paragraph) -> list[Paragraph]:
