@@ -181,6 +181,7 @@ class Classifier:
         prev_letter: str | None = None
         in_annex = in_closing = False
         nested: int | None = None  # next number of a numbered list inside an operative paragraph
+        bullets: dict[int, int] = {}  # id(paragraph) -> bulleted items under it so far
         leading_title = formula_at is None
         for i, p in enumerate(paras):
             if i < start:
@@ -264,9 +265,9 @@ class Classifier:
             # Unnumbered paragraph.
             if num is None and top is not None and text[:1] in _BULLETS:
                 # A bulleted item of the paragraph above ("• the progress in ..."): no number, no label.
-                bullets = 1 + sum(1 for q in paras[:i] if q.parent is top and q.number == "•")
+                bullets[id(top)] = bullets.get(id(top), 0) + 1
                 p.kind, p.level, p.parent, p.number = Kind.SUBPARAGRAPH, 1, top, "•"
-                p.label = f"{top.label} bullet {bullets}"
+                p.label = f"{top.label} bullet {bullets[id(top)]}"
                 continue
             if num is None and is_heading(text, opener_pp or opener_op) and (pp_count or op_count):
                 # A heading inside the preamble or the operative part ("Asset freeze", "A", "II").

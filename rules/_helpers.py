@@ -189,13 +189,14 @@ def glued_matches(pattern: Any, text: str, marks: str, spaces: str) -> Iterator[
 
 
 @cache
-def _organs() -> dict[str, dict[str, Any]]:
-    with open(Path(__file__).parent / "data" / "organs.toml", "rb") as fh:
+def load_data(name: str) -> dict[str, Any]:
+    """A TOML file of ``rules/data`` (``"terms"``, ``"organs"``...), parsed once."""
+    with open(Path(__file__).parent / "data" / f"{name}.toml", "rb") as fh:
         return tomllib.load(fh)
 
 
 def convention(doc: Resolution, key: str) -> Any:
     """The value of the organ convention ``key`` for ``doc`` (``rules/data/organs.toml``)."""
-    data = _organs()
+    data = load_data("organs")
     own = data.get(doc.organ or "", {})
     return own[key] if key in own else data["default"][key]

@@ -8,11 +8,9 @@ The helpers here read citations the way a reader does: a keyword ("resolution",
 from __future__ import annotations
 
 import calendar
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -23,18 +21,15 @@ from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 
 from resolint.trigger import Trigger
 
-from ._helpers import anchored_matches, casefolded, convention, has_any, memo, occurrences, word_led_matches, words_trigger
+from ._helpers import anchored_matches, casefolded, convention, has_any, load_data, memo, occurrences, word_led_matches, words_trigger
 
-_DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
 _BODY = (Kind.TITLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 _TEXT_SCOPES = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
 
 
-@cache
 def date_data() -> dict[str, Any]:
-    with open(_DATA / "dates.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return load_data("dates")
 
 
 def _alternation(words: list[str]) -> str:

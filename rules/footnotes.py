@@ -1,11 +1,8 @@
 """Footnote rules (F): indicators numbered in reading order, repeated references, placement, footnote text."""
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import regex
 
@@ -13,9 +10,8 @@ from resolint.findings import Finding, FixSafety, Severity
 from resolint.model import MARK, FootnoteRef, Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, lazy_pattern
 
-from ._helpers import memo
+from ._helpers import load_data, memo
 
-_DATA = Path(__file__).parent / "data"
 _BODY = (Kind.TITLE, Kind.FORMULA, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.CLOSING,
          Kind.ANNEX, Kind.TABLE, Kind.PREFACE)
 _SPACES = " \u00a0\u202f\t"
@@ -23,9 +19,7 @@ _SPACES = " \u00a0\u202f\t"
 
 @cache
 def _footnote_words() -> list[str]:
-    with open(_DATA / "dates.toml", "rb") as fh:
-        data: dict[str, Any] = tomllib.load(fh)
-    return list(data.get("footnotes", {}).get("repeat_words", []))
+    return list(load_data("dates").get("footnotes", {}).get("repeat_words", []))
 
 
 def _body_refs(doc: Resolution) -> Iterator[tuple[Paragraph, FootnoteRef]]:

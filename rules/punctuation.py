@@ -1,10 +1,8 @@
 """Punctuation rules (P): stacked punctuation, spacing, double spaces."""
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -14,22 +12,14 @@ from resolint.model import MARK, Kind, Paragraph, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
-from ._helpers import EVERY_TEXT_SCOPE, glued_matches, has_pair, is_last_operative, continued, last_in_block, top_of
+from ._helpers import EVERY_TEXT_SCOPE, load_data, glued_matches, has_pair, is_last_operative, continued, last_in_block, top_of
 
-DATA = Path(__file__).parent / "data"
 
 #: Spaces a rule treats as word spaces: space, no-break space, narrow no-break space.
 SPACES = " \u00a0\u202f"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 _SPACE_NAMES = {" ": "space", NBSP: "no-break space", NNBSP: "narrow no-break space", "\t": "tab"}
-
-
-@cache
-def load_data(name: str) -> dict[str, Any]:
-    """A TOML file of ``rules/data`` (``"terms"``, ``"typography"``), parsed once."""
-    with open(DATA / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
 
 
 def space_names(chars: str) -> str:

@@ -1,11 +1,9 @@
 """Structure rules (S): the shape of the formula, preambular and operative paragraphs."""
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -15,7 +13,7 @@ from resolint.language import LanguagePack
 from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, lazy_pattern
 
-from ._helpers import children, convention, memo
+from ._helpers import children, convention, load_data, memo
 from .punctuation import _STACKED, expected_end
 
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
@@ -130,10 +128,8 @@ _MARKERS = frozenset({"also", "further", "également", "en outre"})
 _QUALIFIER = frozenset({"with", "avec"})
 
 
-@cache
 def _data() -> dict[str, Any]:
-    with open(Path(__file__).parent / "data" / "structure.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return load_data("structure")
 
 
 def _norm(word: str) -> str:

@@ -6,11 +6,9 @@ section 3): "I-24/7", "24/7", "9/11" or "2030" are never symbols.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -22,9 +20,8 @@ from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
 from .citations import CITATION_WORDS, part_citations
-from ._helpers import words_trigger
+from ._helpers import load_data, words_trigger
 
-_DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
 _BODY_SCOPES = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH)
 _ALL_SCOPES = _BODY_SCOPES + (Scope.FOOTNOTE,)
@@ -33,10 +30,8 @@ _RES_KEYWORD = lazy_pattern(rf"(?<![\p{{L}}])(?:résolutions?|resolutions?){_SP}
 _DEC_KEYWORD = lazy_pattern(rf"(?<![\p{{L}}])(?:décisions?|decisions?){_SP}+$", regex.IGNORECASE | regex.V1)
 
 
-@cache
 def symbol_data() -> dict[str, Any]:
-    with open(_DATA / "symbols.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return load_data("symbols")
 
 
 def _alternation(words: list[str]) -> str:

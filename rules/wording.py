@@ -9,12 +9,10 @@ vocabulary is in ``data/wording.toml``.
 """
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -24,22 +22,15 @@ from resolint.model import Kind, Paragraph, Resolution, Scope
 from resolint.rule import Context, Rule, iter_matches, lazy_pattern
 from resolint.trigger import Trigger
 
-from ._helpers import EVERY_TEXT_SCOPE, casefolded, has_any, occurrences, words_trigger
+from ._helpers import EVERY_TEXT_SCOPE, casefolded, load_data, has_any, occurrences, words_trigger
 from .citations import SessionOrdinal, date_data, ordinal_words, part_citations
 from .symbols import Symbol, symbols_in
 
-_DATA = Path(__file__).parent / "data"
 _SP = "[ \u00a0\u202f]"
 _SP_CHARS = " \u00a0\u202f"
 _TEXT_SCOPES = (Scope.TITLE, Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.FOOTNOTE)
 #: Body parts read for citations, in the order of ``citations.document_citations``.
 _BODY = (Kind.TITLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
-
-
-@cache
-def wording_data() -> dict[str, Any]:
-    with open(_DATA / "wording.toml", "rb") as fh:
-        return tomllib.load(fh)
 
 
 def _alternation(words: list[str]) -> str:
@@ -56,7 +47,7 @@ def _plain(text: str) -> str:
 
 @cache
 def _allowed_repeats(language: str) -> frozenset[str]:
-    data = wording_data()["repeated_word"]
+    data = load_data("wording")["repeated_word"]
     pairs = list(data.get("names", [])) + list(data.get(language, {}).get("allowed", []))
     return frozenset(" ".join(p.split()).casefold() for p in pairs)
 
@@ -354,7 +345,7 @@ class SpaceBeforeYear(Rule):
 @cache
 def _resolution_keyword() -> tuple[Any, Any]:
     """A keyword ending just before a symbol, and a draft word ending just before that keyword."""
-    data = wording_data()["resolution_symbol"]
+    data = load_data("wording")["resolution_symbol"]
     kw = lazy_pattern(rf"(?<![\p{{L}}])(?:{_alternation(data['keywords'])}){_SP}+$", regex.IGNORECASE | regex.V1)
     drafts = [_SP.join(regex.escape(w) for w in d.split()) for d in data["draft_words"]]
     draft = lazy_pattern(rf"(?<![\p{{L}}])(?:{'|'.join(drafts)}){_SP}+$", regex.IGNORECASE | regex.V1)
@@ -482,7 +473,7 @@ def _error_pattern_source(message: str) -> str:
 @cache
 def _broken_reference() -> tuple[Any, Trigger]:
     """The pattern of every language's error texts, and a trigger on their wording."""
-    data = wording_data()["broken_reference"]
+    data = load_data("wording")["broken_reference"]
     messages = [m for lang in sorted(data) for m in data[lang]]
     pattern = lazy_pattern("|".join(f"(?:{_error_pattern_source(m)})" for m in messages),
                            regex.IGNORECASE | regex.V1)
@@ -579,7 +570,7 @@ def ordinal_forms(language: str) -> dict[int, tuple[str, ...]]:
     vingt et unième", "cent quatre-vingt-unième".
     """
     base = ordinal_words(language)
-    data = wording_data().get("ordinals", {}).get(language)
+    data = load_data("wording").get("ordinals", {}).get(language)
     if not base or not data:
         return {}
     ordinals = date_data()[language]["ordinals"]
@@ -606,7 +597,7 @@ class _Ordinals:
 @cache
 def _ordinals(language: str) -> _Ordinals:
     forms = ordinal_forms(language)
-    connectors = frozenset(_fold(c) for c in wording_data()["ordinals"][language].get("connectors", []))
+    connectors = frozenset(_fold(c) for c in load_data("wording")["ordinals"][language].get("connectors", []))
     number_of: dict[str, int | None] = {}
     by_key: dict[str, list[str]] = {}
     vocab: set[str] = set()
@@ -621,7 +612,7 @@ def _ordinals(language: str) -> _Ordinals:
                 number_of[key] = n
             by_key.setdefault(key, []).append(form)
     keys = {k: tuple(v) for k, v in by_key.items() if number_of[k] is not None}
-    data = wording_data()["ordinals"][language]
+    data = load_data("wording")["ordinals"][language]
     for wrong in data.get("one_mistakes", []):  # "cent première": read as 101, never valid
         for prefix in data["prefixes"]:
             key = "".join(_fold(w) for w in _WORD_SPLIT.split(f"{prefix} {wrong}") if w and _fold(w) not in connectors)
