@@ -26,6 +26,7 @@ class Kind(str, Enum):
     SUBPARAGRAPH = "subparagraph"
     HEADING = "heading"
     CONTINUATION = "continuation"
+    QUOTE = "quote"
     CLOSING = "closing"
     ANNEX = "annex"
     TABLE = "table"

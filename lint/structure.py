@@ -95,9 +95,11 @@ def _any_at_end(combined, text: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 #: Characters that open a bulleted item typed as text.
-_BULLETS = frozenset("•‣◦▪–-")
+_BULLETS = frozenset("•‣◦▪–—-")
 #: Marks that end a sentence or a clause; a heading ends with none of them.
 _CLAUSE_END = frozenset(",;:.!?")
+#: Marks that open a quotation: a paragraph opening with one after a chapeau ending ":" is quoted text.
+_OPENING_QUOTES = frozenset("“\"«‘'„")
 #: A heading is a short line: at most this many words.
 _HEADING_WORDS = 12
 
@@ -182,6 +184,8 @@ class Classifier:
         in_annex = in_closing = False
         nested: int | None = None  # next number of a numbered list inside an operative paragraph
         bullets: dict[int, int] = {}  # id(paragraph) -> bulleted items under it so far
+        items: dict[int, int] = {}  # id(paragraph) -> unnumbered items or quoted paragraphs under it so far
+        quoting = False  # inside a quotation introduced by a paragraph ending ":"
         leading_title = formula_at is None
         for i, p in enumerate(paras):
             if i < start:
@@ -224,6 +228,14 @@ class Classifier:
                     p.kind, p.label = Kind.TITLE, "title"
                 continue
             leading_title = False
+            if top is not None and text[:1] in _OPENING_QUOTES and (quoting or top.text.rstrip().endswith(":")):
+                # Text quoted by the paragraph above ("Reaffirms its resolution 425 (1978), which reads:").
+                quoting = True
+                items[id(top)] = items.get(id(top), 0) + 1
+                p.kind, p.level, p.parent = Kind.QUOTE, 1, top
+                p.label = f"{top.label} quote {items[id(top)]}"
+                continue
+            quoting = False
             if num is not None:
                 p.number, p.number_source = num.shown, num.source
             if num is not None and num.style == "decimal" and top is not None and top.kind is Kind.OPERATIVE \
@@ -268,6 +280,14 @@ class Classifier:
                 bullets[id(top)] = bullets.get(id(top), 0) + 1
                 p.kind, p.level, p.parent, p.number = Kind.SUBPARAGRAPH, 1, top, "•"
                 p.label = f"{top.label} bullet {bullets[id(top)]}"
+                continue
+            if (num is None and top is not None and top.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and sub1 is None
+                    and not opener_op and not opener_pp and top.text.rstrip().endswith(":")
+                    and not is_heading(text, False)):
+                # An unnumbered item of a chapeau ("Resolves:" / "To defer ...;" / "To request ...;").
+                items[id(top)] = items.get(id(top), 0) + 1
+                p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 1, top
+                p.label = f"{top.label} item {items[id(top)]}"
                 continue
             if num is None and is_heading(text, opener_pp or opener_op) and (pp_count or op_count):
                 # A heading inside the preamble or the operative part ("Asset freeze", "A", "II").

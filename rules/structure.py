@@ -19,12 +19,13 @@ from .punctuation import _STACKED, expected_end
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
 
 
-def _introduces_annex(doc: Resolution, part: Paragraph) -> bool:
-    """True if the next paragraph with text after ``part`` opens an annex ("Proclaims this Declaration:")."""
+def _introduces_text(doc: Resolution, part: Paragraph) -> bool:
+    """True if the next paragraph with text after ``part`` opens an annex ("Proclaims this Declaration:")
+    or a quotation ("Reaffirms its resolution 425 (1978), which reads:")."""
     index = part.index + 1
     while (after := doc.part(index)) is not None and after.kind is Kind.EMPTY:
         index += 1
-    return after is not None and after.kind is Kind.ANNEX
+    return after is not None and after.kind in (Kind.ANNEX, Kind.QUOTE)
 
 
 def _ends_with_conjunction(text: str, ctx: Context) -> bool:
@@ -101,8 +102,10 @@ class ParagraphEnding(Rule):
             return  # "...; and" / "...; or" before the last item
         if last == want:
             return
+        if part.kind is Kind.SUBPARAGRAPH and not part.number and last in ".;:":
+            return  # an unnumbered item of a chapeau may be a whole sentence ("A. A Commission is established.")
         if last == ":" and part.kind is not Kind.SUBPARAGRAPH and (children(ctx.doc, part)
-                                                                  or _introduces_annex(ctx.doc, part)):
+                                                                  or _introduces_text(ctx.doc, part)):
             return
         if part.kind is Kind.SUBPARAGRAPH and last == ":" and children(ctx.doc, part):
             return

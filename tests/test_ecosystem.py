@@ -53,3 +53,16 @@ def test_notation_reads_both_forms(tmp_path: Path) -> None:
     assert op.text.startswith("Decides to act.")
     assert next(r for r in op.runs if r.kind == "text").italic
     assert [fn.text for fn in doc.footnotes] == ["S/RES/1."]
+
+
+def test_notation_reads_what_text_layers_do() -> None:
+    """A paragraph opening on the line after a clause, and footnote marks set as "2/" or ",1"."""
+    from resolint.testing import notation
+
+    plain = notation.parse("# SOURCE: x | SYMBOL: S/RES/150 (1960) | LANG: en | FORMAT: plain\n"
+                           "The Security Council,\n\nHaving examined the application of\nthe Ivory Coast, 26\n"
+                           "Recommends to the General Assembly that it be\nadmitted.\n\n"
+                           "Noting the report,2/\n\nRecalling paragraphs 1, 2\n\nAdopted at the 891st meeting.\n")
+    assert plain.paragraphs == ["The Security Council,", "Having examined the application of the Ivory Coast,[^26]",
+                                "Recommends to the General Assembly that it be admitted.", "Noting the report,[^2]",
+                                "Recalling paragraphs 1, 2", "Adopted at the 891st meeting."]

@@ -264,3 +264,68 @@ def test_organ_set_in_the_configuration_overrides_the_formula(tmp_path: Path) ->
     (tmp_path / "resolint.toml").write_text('organ = "UNSC"\n', encoding="utf-8")
     with pytest.raises(Exception, match="'organ' must be one of"):
         file_config(path, MANAGER, Options())
+
+
+QUOTED = {
+    "en": {"op": ("Reaffirms", " its resolution 425 (1978), which reads:"),
+           "quote": ["“The Security Council,", "“1. Calls for strict respect for the territorial integrity of Lebanon;",
+                     "“2. Requests the Secretary-General to report.”"],
+           "after": ("Decides", " to remain seized of the question."),
+           "chapeau": ("Resolves", ":"),
+           "items": ["To defer further proceedings on the matter;", "To request a complete report;",
+                     "To consider what further proceedings may be required."]},
+    "fr": {"op": ("Réaffirme", " sa résolution 425 (1978), qui se lit comme suit\u00a0:"),
+           "quote": ["«\u00a0Le Conseil de sécurité,", "«\u00a01. Demande que soit strictement respectée l’intégrité "
+                     "territoriale du Liban\u00a0;", "«\u00a02. Prie le Secrétaire général de faire rapport.\u00a0»"],
+           "after": ("Décide", " de rester saisi de la question."),
+           "chapeau": ("Décide", "\u00a0:"),
+           "items": ["De surseoir à l’examen de la question\u00a0;", "De demander un rapport complet\u00a0;",
+                     "D’examiner les mesures qui pourraient être nécessaires."]},
+}
+
+
+@LANGS
+def test_quoted_text_belongs_to_the_paragraph_quoting_it(lang: str, tmp_path: Path) -> None:
+    t, q = TEXTS[lang], QUOTED[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(t["pp"][0][0], italic=True), t["pp"][0][1])
+    b.paragraph("1.\t", Run(q["op"][0], italic=True), q["op"][1])
+    for line in q["quote"]:
+        b.paragraph(line)
+    b.paragraph("2.\t", Run(q["after"][0], italic=True), q["after"][1])
+    path = tmp_path / "quote.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [p.label for p in result.document.operative] == ["OP 1", "OP 2"]
+    quoted = result.document.by_kind(Kind.QUOTE)
+    assert [p.label for p in quoted] == ["OP 1 quote 1", "OP 1 quote 2", "OP 1 quote 3"]
+    assert all(p.parent is result.document.operative[0] for p in quoted)
+    # The chapeau may end with a colon; the quoted formula and paragraphs are not the draft's own.
+    assert codes(result, "N101", "S101", "S102", "S103", "S104") == []
+
+
+@LANGS
+def test_unnumbered_items_of_a_chapeau(lang: str, tmp_path: Path) -> None:
+    t, q = TEXTS[lang], QUOTED[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(t["pp"][0][0], italic=True), t["pp"][0][1])
+    b.paragraph(Run(q["chapeau"][0], italic=True), q["chapeau"][1])
+    for line in q["items"]:
+        b.paragraph(line)
+    path = tmp_path / "items.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [p.label for p in result.document.operative] == ["OP 1"]
+    assert [p.label for p in result.document.subparagraphs] == ["OP 1 item 1", "OP 1 item 2", "OP 1 item 3"]
+    assert codes(result, "N101", "S101", "S104") == []
+    # A wrong mark on an item is still reported.
+    b2 = DocBuilder(language=lang)
+    b2.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b2.paragraph(Run(q["chapeau"][0], italic=True), q["chapeau"][1])
+    b2.paragraph(q["items"][0].replace(";", ","))
+    b2.paragraph(q["items"][2])
+    bad = tmp_path / "items-bad.docx"
+    b2.save(str(bad))
+    assert codes(check(bad, lang), "S101") == [("S101", "OP 1 item 1")]

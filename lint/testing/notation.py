@@ -14,6 +14,7 @@ Typed numbers stay typed (as in most real drafts); footnotes become real footnot
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +29,11 @@ _PIECE = regex.compile(r"\*([^*\n]+)\*|\[\^(\w+)\]")
 _STARTS_PARAGRAPH = regex.compile(r"^(?:\d{1,3}\.\s+\p{Lu}|\([a-z]{1,4}\)\s)")
 #: The organ's formula standing on its own line ("The Security Council,").
 _FORMULA_LINE = regex.compile(r"^The\s+(?:\p{Lu}\p{L}*\s+)*(?:Council|Assembly),?$")
+#: A line that ends a clause (a footnote number may follow): the next line may open a paragraph.
+_CLAUSE_END = regex.compile(r"[,;:]\s*(?:\d{1,3}\s*)?$")
 #: Footnote indicators left as bare numbers at the end of a paragraph of a text layer.
-_TRAILING_MARKS = regex.compile(r"(?<=[,;:.)\p{L}])((?:\s+\d{1,3})+)$")
+#: Written "2/" in older texts, and set straight after the mark (",1") by some extractors.
+_TRAILING_MARKS = regex.compile(r"(?:(?<=[,;:.)\p{L}])((?:\s+\d{1,3}/?)+)|(?<=[,;:.])(\d{1,3}/?(?:\s+\d{1,3}/?)*))$")
 #: Words a number follows in running text: a number after them is not a footnote indicator.
 _TAKES_NUMBER = frozenset({"resolution", "resolutions", "paragraph", "paragraphs", "of", "Article", "Articles",
                            "article", "articles", "Chapter", "chapter", "rule", "rules", "item", "items", "No",
@@ -81,6 +85,17 @@ def _join_wrapped(lines: list[str]) -> str:
     return text
 
 
+def _opener_test(language: str) -> Callable[[str], bool]:
+    """Whether a line opens a paragraph with a capitalised opener of the language's pack."""
+    from resolint.plugin_manager import get_manager
+
+    pack = get_manager().languages().get(language)
+    if pack is None:
+        return lambda line: False
+    phrases = pack.operative_set | pack.preamble_set
+    return lambda line: line[:1].isupper() and pack.starts_with_any(line, phrases) is not None
+
+
 def parse(source: str, form: str | None = None) -> NotationText:
     """Read a text in corpus notation (``form``: ``plain`` or ``marked``; else the header's)."""
     lines = source.splitlines()
@@ -97,9 +112,11 @@ def parse(source: str, form: str | None = None) -> NotationText:
                 out.paragraphs.append(line.rstrip())
         return out
     block: list[str] = []
+    opens = _opener_test(out.language)
     for line in lines + [""]:
         if block and (_STARTS_PARAGRAPH.match(line.strip()) or _FORMULA_LINE.match(block[-1].strip())
-                      or _FORMULA_LINE.match(line.strip())):
+                      or _FORMULA_LINE.match(line.strip())
+                      or (_CLAUSE_END.search(block[-1]) and opens(line.strip()))):
             out.paragraphs.append(_join_wrapped(block))
             block = []
         if line.strip():
@@ -133,8 +150,10 @@ def _plain_footnotes(out: NotationText) -> None:
     marked = []
     for para in paras[:end]:
         m = _TRAILING_MARKS.search(para)
-        if m and para[:m.start()].split()[-1:] and para[:m.start()].split()[-1].rstrip(",;:.") not in _TAKES_NUMBER:
-            notes = m.group(1).split()
+        before = para[:m.start()].split()[-1:] if m else []
+        word = before[0].rstrip(",;:.") if before else ""
+        if m and word and word not in _TAKES_NUMBER and not regex.fullmatch(r"\d{1,3}", word):  # "1, 2": a list
+            notes = [n.rstrip("/") for n in (m.group(1) or m.group(2)).split()]
             for note in notes:
                 out.notes.setdefault(note, "(The text of this footnote is not in the source.)")
             para = para[:m.start()] + "".join(f"[^{n}]" for n in notes)
