@@ -10,6 +10,7 @@ from .ooxml.ns import REL_COMMENTS, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, 
 from .ooxml.numbering import Numbering, StyleNumbering, format_number, read_styles, to_int
 from .ooxml.package import DEFAULT_LIMITS, Limits, Package
 from .ooxml.text import ParagraphReader, RawParagraph, Seg, iter_paragraphs
+from . import masthead
 from .structure import Classifier, Numbered, auto_style, typed_number
 
 
@@ -231,7 +232,9 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
         if code not in packs:
             raise InputError(f"{path}: no language pack for {code!r} (installed: {', '.join(sorted(packs))})")
         pack = packs[code]
-        facts = Classifier(pack, packs).classify(paras, numbers)
+        classifier = Classifier(pack, packs)
+        facts = classifier.classify(paras, numbers)
+        facts["masthead"] = masthead.read(paras, pack, classifier.is_sponsors)
 
         footnotes: list[Footnote] = []
         if fn_root is not None:
@@ -274,6 +277,6 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                      organ=organ.get("code") if organ else None,
                      organ_gender=organ.get("gender") if organ else None)
     res.comments = _comments(comments_root, marks)
-    res.facts.update({"organ_name": organ.get("name") if organ else None,
+    res.facts.update({"organ_name": organ.get("name") if organ else None, "masthead": facts["masthead"],
                       "footnote_ids_referenced": set(ref_count)})
     return res

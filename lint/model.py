@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .masthead import Masthead
 
 #: Stand-in for a footnote mark in :attr:`Paragraph.scan_text` (same length, offsets kept).
 MARK = "\ufffc"
@@ -225,6 +228,19 @@ class Resolution:
         if len(kinds) == 1:
             return list(self._by_kind.get(kinds[0], ()))
         return [p for p in self.paragraphs if p.kind in kinds]
+
+    @property
+    def masthead(self) -> "Masthead":
+        """What the masthead and closing lines say (symbol, date, session, sponsors)."""
+        from .masthead import Masthead
+
+        found = self.facts.get("masthead")
+        return found if isinstance(found, Masthead) else Masthead()
+
+    @property
+    def year(self) -> int | None:
+        """The year of the text, from its masthead or closing lines (None if they give none)."""
+        return self.masthead.year
 
     @property
     def last_operative(self) -> Paragraph | None:

@@ -133,6 +133,10 @@ class Classifier:
                     return {"organ": organ} if organ else {}
         return {}
 
+    def is_sponsors(self, text: str) -> bool:
+        """The sponsors line of a draft ("Argentina, Brazil and Chile: draft resolution")."""
+        return _any_at_end(self._sponsors, text)
+
     def is_preface(self, text: str) -> bool:
         """A masthead line: symbol, distribution, date, session, agenda item, sponsors..."""
         return _any(self._preface, text) or _any_at_end(self._sponsors, text)
