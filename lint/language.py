@@ -73,6 +73,11 @@ class LanguagePack:
     def preamble_set(self) -> frozenset[str]:
         return frozenset(v.casefold() for v in self.data.get("preamble_openers", []))
 
+    def leads_in(self, text: str) -> bool:
+        """Whether ``text`` opens with a lead-in before an operative verb ("Acting under Chapter VII, decides")."""
+        head = text.lstrip()
+        return any(head.startswith(phrase + " ") for phrase in self.words("operative_lead_ins"))
+
     def starts_with_any(self, text: str, phrases: frozenset[str]) -> str | None:
         """The longest phrase of ``phrases`` that ``text`` starts with (whole words), or None."""
         words, folded = _lead_words(text)

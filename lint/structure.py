@@ -191,6 +191,7 @@ class Classifier:
         items: dict[int, int] = {}  # id(paragraph) -> unnumbered items or quoted paragraphs under it so far
         quoting = False  # inside a quotation introduced by a paragraph ending ":"
         leading_title = formula_at is None
+        last_text: Paragraph | None = None  # the paragraph with text before this one
         for i, p in enumerate(paras):
             if i < start:
                 if not p.text.strip():
@@ -205,6 +206,7 @@ class Classifier:
             if p.in_table:
                 p.kind, p.label = Kind.TABLE, "table"
                 continue
+            prev, last_text = last_text, p
             if in_annex:
                 p.kind, p.label = Kind.ANNEX, "annex"
                 continue
@@ -244,7 +246,8 @@ class Classifier:
                 p.number, p.number_source = num.shown, num.source
             if num is not None and num.style == "decimal" and top is not None and top.kind is Kind.OPERATIVE \
                     and not opener_op and (nested is not None or (
-                        num.value == "1" and op_count > 1 and sub1 is None and top.text.rstrip().endswith(":"))):
+                        num.value == "1" and (op_count > 1 or not top.number) and sub1 is None
+                        and top.text.rstrip().endswith(":"))):
                 if nested is None or num.value == str(nested):
                     # "7. ... to report on: 1. ...; 2. ...": items of the paragraph, not paragraphs.
                     nested = int(num.value) + 1
@@ -254,7 +257,7 @@ class Classifier:
                 nested = None
             if num is not None and num.style == "decimal":
                 nested = None
-                if section == "preamble" and opener_pp and not opener_op:
+                if section == "preamble" and opener_pp and not opener_op and not pack.leads_in(text):
                     pp_count += 1
                     p.kind, p.label, p.level = Kind.PREAMBLE, f"PP {pp_count}", 0
                     top, sub1, prev_letter = p, None, None
@@ -279,6 +282,14 @@ class Classifier:
                     p.label = f"{sub1.label}({value})"
                 continue
             # Unnumbered paragraph.
+            if section == "operative" and prev is not None and prev.kind is Kind.HEADING:
+                # A part of the text with a preamble of its own ("B", "The Security Council,", "Determined ...").
+                if len(text) < 80 and self._match_formula(text) is not None:
+                    p.kind, p.label = Kind.FORMULA, "formula"
+                    section, top, sub1 = "preamble", None, None
+                    continue
+                if opener_pp and not opener_op:
+                    section = "preamble"
             if num is None and top is not None and text[:1] in _BULLETS:
                 # A bulleted item of the paragraph above ("• the progress in ..."): no number, no label.
                 bullets[id(top)] = bullets.get(id(top), 0) + 1

@@ -335,6 +335,18 @@ def _parse_opener(part: Paragraph, ctx: Context) -> Opener | None:
                   " ".join(words[k][0] for k in key_words))
 
 
+def _perfect_participle(o: Opener, language: str) -> bool:
+    """Whether the opener is a perfect participle: "Having accepted", "Ayant constaté"."""
+    data = _data().get("perfect_participles", {}).get(language)
+    if not data or _norm(o.word) not in data["auxiliaries"] or not o.following:
+        return False
+    words = [_norm(w[0]) for w in o.following]
+    while len(words) > 1 and (words[0] in data["adverbs"] or words[0].endswith("ly")):
+        words.pop(0)  # "Having also heard", "Having critically reviewed"
+    nxt = words[0]
+    return nxt[:1].islower() and (nxt in data["irregular"] or nxt.endswith(tuple(data["endings"])))
+
+
 def _looks_like(word: str, what: str, language: str) -> bool:
     """Whether an opening word outside the lexicon has the shape of a participle or a verb."""
     w = _norm(word)
@@ -512,6 +524,8 @@ class PreambleOpener(Rule):
         if ctx.option("accept-unlisted-forms", False) and (
                 _looks_like(o.word, "participle", ctx.language) or _looks_like(o.word, "adjective", ctx.language)):
             return
+        if _perfect_participle(o, ctx.language):
+            return
         yield ctx.finding(part, f"preambular paragraph opens with {o.word!r}, not a participle or adjective "
                                 "of the lexicon", o.word_start, o.word_end, severity=Severity.WARNING)
 
@@ -586,6 +600,8 @@ class OperativeOpener(Rule):
         o = parse_opener(part, ctx)
         if o is None or o.kind == "op" or _after_chapeau(ctx.doc, part):
             return
+        if ctx.pack is not None and ctx.pack.leads_in(part.scan_text):
+            return  # "Acting under Chapter VII of the Charter, decides ..."
         if o.kind == "pp" or _looks_like(o.word, "participle", ctx.language):
             yield ctx.finding(part, f"operative paragraph opens with {o.word!r}, a participle or adjective: "
                                     "an operative paragraph opens with a verb in the present tense",

@@ -329,3 +329,88 @@ def test_unnumbered_items_of_a_chapeau(lang: str, tmp_path: Path) -> None:
     bad = tmp_path / "items-bad.docx"
     b2.save(str(bad))
     assert codes(check(bad, lang), "S101") == [("S101", "OP 1 item 1")]
+
+
+PARTS = {
+    "en": {"heading": "B", "pp": ("Determined", " to strengthen the measures,"),
+           "lead_in": "Acting under Chapter VII of the Charter of the United Nations, decides that all States shall act;",
+           "perfect": ["Having accepted the report,", "Having also heard the statement of Lebanon,"],
+           "closing": "Adopted unanimously, without a vote, at the 2008th meeting.",
+           "chapeau": "Resolves that:", "items": ["1.\tThe Court shall be open to a State;",
+                                                  "2.\tSuch declaration may be general."]},
+    "fr": {"heading": "B", "pp": ("Résolu", " à renforcer les mesures,"),
+           "lead_in": "Agissant en vertu du Chapitre VII de la Charte des Nations Unies, décide que tous les "
+                      "États doivent agir\u00a0;",
+           "perfect": ["Ayant accepté le rapport,", "Ayant également entendu la déclaration du Liban,"],
+           "closing": "Adoptée à l’unanimité, sans vote, à la 2008e séance.",
+           "chapeau": "Décide que\u00a0:", "items": ["1.\tLa Cour sera ouverte à un État\u00a0;",
+                                                       "2.\tCette déclaration peut être générale."]},
+}
+
+
+@LANGS
+def test_a_part_with_its_own_formula_and_preamble(lang: str, tmp_path: Path) -> None:
+    t, x = TEXTS[lang], PARTS[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph("A")
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(t["pp"][0][0], italic=True), t["pp"][0][1])
+    b.paragraph("1.\t", Run(t["ops"][1][0], italic=True), t["ops"][1][1])
+    b.paragraph(x["heading"])
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(x["pp"][0], italic=True), x["pp"][1])
+    b.paragraph("1.\t", Run(t["ops"][2][0], italic=True), t["ops"][2][1])
+    b.paragraph(x["heading"] + "B")
+    b.paragraph(Run(x["pp"][0], italic=True), x["pp"][1])
+    b.paragraph("1.\t", Run(t["ops"][2][0], italic=True), t["ops"][2][1])
+    path = tmp_path / "parts.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [(k, label) for k, label in kinds(result) if k != "title"] == [
+        ("formula", "formula"), ("preamble", "PP 1"), ("operative", "OP 1"), ("heading", "heading"),
+        ("formula", "formula"), ("preamble", "PP 2"), ("operative", "OP 1"), ("heading", "heading"),
+        ("preamble", "PP 3"), ("operative", "OP 1")]
+    assert codes(result, "S103", "S104", "S102") == []
+
+
+@LANGS
+def test_perfect_participles_lead_ins_and_adoption_lines(lang: str, tmp_path: Path) -> None:
+    t, x = TEXTS[lang], PARTS[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    for line in x["perfect"]:
+        opener, rest = line.split(" ", 1)
+        b.paragraph(Run(opener, italic=True), " " + rest)
+    b.paragraph("1.\t" + x["lead_in"])
+    b.paragraph("2.\t", Run(t["ops"][2][0], italic=True), t["ops"][2][1])
+    b.paragraph(x["closing"])
+    path = tmp_path / "openers.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [k for k, _label in kinds(result)] == ["formula", "preamble", "preamble", "operative", "operative",
+                                                 "closing"]
+    assert codes(result, "S103", "S104", "S101") == []
+    # A participle after "Having" that is none is still reported.
+    bad = DocBuilder(language=lang)
+    bad.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    bad.paragraph({"en": "Having the honour to inform,", "fr": "Ayant le plaisir d’informer,"}[lang])
+    bad.paragraph("1.\t", Run(t["ops"][2][0], italic=True), t["ops"][2][1])
+    bad.save(str(tmp_path / "bad.docx"))
+    assert codes(check(tmp_path / "bad.docx", lang), "S103") == [("S103", "PP 1")]
+
+
+@LANGS
+def test_numbered_items_of_an_unnumbered_chapeau(lang: str, tmp_path: Path) -> None:
+    t, x = TEXTS[lang], PARTS[lang]
+    b = DocBuilder(language=lang)
+    b.paragraph(Run(t["formula"].rstrip(","), italic=True), ",")
+    b.paragraph(Run(t["pp"][0][0], italic=True), t["pp"][0][1])
+    b.paragraph(x["chapeau"])
+    for item in x["items"]:
+        b.paragraph(item)
+    path = tmp_path / "chapeau.docx"
+    b.save(str(path))
+    result = check(path, lang)
+    assert [p.label for p in result.document.operative] == ["OP 1"]
+    assert [p.label for p in result.document.subparagraphs] == ["OP 1(1)", "OP 1(2)"]
+    assert codes(result, "N101", "S104") == []

@@ -40,6 +40,10 @@ _TAKES_NUMBER = frozenset({"resolution", "resolutions", "paragraph", "paragraphs
                            "and", "to", "meeting", "page", "annex", "section", "in", "under", "decision"})
 #: A footnote's text at the foot of a text layer: "61 See Official Records ...".
 _NOTE_TEXT = regex.compile(r"^(\d{1,3}|\*)\s+(?!\d)(\S.*)$")
+#: A footnote's text numbered "1/" at the foot of any page of a text layer.
+_SLASH_NOTE = regex.compile(r"^(\d{1,3})/\s+(\S.*)$")
+#: Page furniture of a text layer: the page number ("Page 2").
+_PAGE = regex.compile(r"^Page\s+\d{1,3}$")
 #: Page furniture of a text layer: the job number ("02-75941 (E)").
 _JOB_NUMBER = regex.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?$")
 
@@ -113,6 +117,9 @@ def parse(source: str, form: str | None = None) -> NotationText:
         return out
     block: list[str] = []
     opens = _opener_test(out.language)
+    # Page furniture on lines of its own after the first page: "S/RES/902 (1994)", "Page 2", "94-12513 (E)".
+    lines = [line for i, line in enumerate(lines)
+             if i < 3 or not (line.strip() == out.symbol or _PAGE.match(line.strip()) or _JOB_NUMBER.match(line.strip()))]
     for line in lines + [""]:
         if block and (_STARTS_PARAGRAPH.match(line.strip()) or _FORMULA_LINE.match(block[-1].strip())
                       or _FORMULA_LINE.match(line.strip())
@@ -133,6 +140,9 @@ def _plain_footnotes(out: NotationText) -> None:
     indicators ``[^N]``, the texts after the adoption line become their footnotes."""
     paras: list[str] = []
     for para in (p.replace("*", "").strip() for p in out.paragraphs):
+        if (note := _SLASH_NOTE.match(para)) and paras:
+            out.notes.setdefault(note.group(1), note.group(2))  # a note at the foot of a page: "1/ S/1994/262."
+            continue
         if paras and para[:1].islower() and not paras[-1].endswith((";", ".", ":")):
             paras[-1] = _join_wrapped([paras[-1], para])  # a paragraph cut by a page break
         else:
