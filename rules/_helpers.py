@@ -196,7 +196,14 @@ def load_data(name: str) -> dict[str, Any]:
 
 
 def convention(doc: Resolution, key: str) -> Any:
-    """The value of the organ convention ``key`` for ``doc`` (``rules/data/organs.toml``)."""
+    """The value of the organ convention ``key`` for ``doc`` (``rules/data/organs.toml``), in the
+    practice of the text's year when an ``[[era]]`` of its organ covers it."""
     data = load_data("organs")
     own = data.get(doc.organ or "", {})
-    return own[key] if key in own else data["default"][key]
+    value = own[key] if key in own else data["default"][key]
+    year = doc.year
+    if year is not None:
+        for era in data.get("era", ()):
+            if key in era and era["organ"] == doc.organ and year <= era["until"]:
+                value = era[key]
+    return value

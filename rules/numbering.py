@@ -136,6 +136,8 @@ class OperativeNumbering(Rule):
             if ops[0].number:
                 yield ctx.finding(ops[0], "a single operative paragraph is not numbered", 0, 0)
             return
+        if convention(doc, "unnumbered-operative") and not any(op.number for op in ops):
+            return  # paragraphs printed unnumbered, as the organ did in the text's year
         free_last = [regex.compile(p, regex.V1) for p in convention(doc, "unnumbered-last")]
         headings = [p.index for p in doc.by_kind(Kind.HEADING)]
         expected = 1

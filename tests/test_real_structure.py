@@ -414,3 +414,21 @@ def test_numbered_items_of_an_unnumbered_chapeau(lang: str, tmp_path: Path) -> N
     assert [p.label for p in result.document.operative] == ["OP 1"]
     assert [p.label for p in result.document.subparagraphs] == ["OP 1(1)", "OP 1(2)"]
     assert codes(result, "N101", "S104") == []
+
+
+@pytest.mark.parametrize("year, expected", [(1948, []), (1999, [("N101", "OP 1"), ("N101", "OP 2"),
+                                                                 ("S101", "OP 1")])])
+def test_conventions_of_the_texts_year(year: int, expected: list[tuple[str, str]], tmp_path: Path) -> None:
+    """A Security Council text of 1948 follows the Council's practice of its time (organs.toml [[era]])."""
+    b = DocBuilder(language="en")
+    b.paragraph(f"Resolution of 17 April {year}")
+    b.paragraph(Run("The Security Council", italic=True), ",")
+    b.paragraph(Run("Considering", italic=True), " the report of the Commission,")
+    b.paragraph(Run("Calls upon", italic=True), " all persons to cease all activities.")
+    b.paragraph(Run("Requests", italic=True), " the Commission to report.")
+    b.paragraph("Adopted at the 283rd meeting.")
+    path = tmp_path / f"era-{year}.docx"
+    b.save(str(path))
+    result = check(path, "en")
+    assert result.document.year == year
+    assert sorted(codes(result, "N101", "S101")) == expected
