@@ -78,10 +78,10 @@ def test_unknown_preamble_opener_is_a_warning(draft) -> None:
 
 
 def test_unknown_operative_verb_is_a_warning(draft) -> None:
-    text = "The General Assembly,\n1. *Mandates* the Secretariat;\n2. *The* report is noted."
+    text = "The General Assembly,\n1. *Beseeches* the Secretariat;\n2. *The* report is noted."
     found, doc = run(draft, text, "en", ["S104"])
     assert [(f.label, f.severity, span(doc, f)) for f in found] == [
-        ("OP 1", Severity.WARNING, "Mandates"), ("OP 2", Severity.WARNING, "The")]
+        ("OP 1", Severity.WARNING, "Beseeches"), ("OP 2", Severity.WARNING, "The")]
     found, doc = run(draft, text, "en", ["S104"], {"operative-opener": {"accept-unlisted-forms": True}})
     assert [(f.label, span(doc, f)) for f in found] == [("OP 2", "The")]
 
