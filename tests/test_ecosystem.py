@@ -66,3 +66,39 @@ def test_notation_reads_what_text_layers_do() -> None:
     assert plain.paragraphs == ["The Security Council,", "Having examined the application of the Ivory Coast,[^26]",
                                 "Recommends to the General Assembly that it be admitted.", "Noting the report,[^2]",
                                 "Recalling paragraphs 1, 2", "Adopted at the 891st meeting."]
+
+
+#: Words that open two or more paragraphs of the adopted texts and are no opener, with why.
+NOT_OPENERS = {
+    "The": "1946-1948 texts name the organ inside the paragraph ('The Security Council requests')",
+    "That": "items of a 1940s chapeau ('Resolves: That the Commission ...')",
+    "In": "'In virtue of' / 'In view of ...' read by the scan with its words cut",
+    "Hereby": "1946-1947 operative paragraphs 'Hereby resolves', 'Hereby records'",
+    "Nothing": "the scan's 'Nothing further' for 'Noting further'",
+    "Reguests": "the scan's 'Reguests' for 'Requests'",
+    "ll": "the scan's 'll.' for the number '11.'",
+    "Calls_on": "the scan's underscore in 'Calls on'",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir() and not os.environ.get("CI"),
+                    reason="the real texts (../shared/corpus) are not here")
+def test_openers_used_twice_in_adopted_texts_are_known() -> None:
+    """Every opening phrase used at least twice in the adopted texts is in the English lexicon."""
+    from collections import Counter
+
+    from resolint.batch import Options, check_files
+    from resolint.plugin_manager import get_manager
+
+    eco = _ecosystem()
+    texts = [t for t in eco.corpus_texts(SHARED) if t.name.startswith("sc-adopted/")]
+    assert len(texts) > 700
+    results = check_files([t.docx for t in texts], get_manager(), Options(select=("S103", "S104")), progress=False)
+    unknown: Counter[str] = Counter()
+    for res in results:
+        for f in res.findings:
+            if "of the lexicon" in f.message:
+                unknown[f.message.split("'")[1] if "'" in f.message else f.message.split('"')[1]] += 1
+    missing = {word: n for word, n in unknown.items() if n >= 2 and word not in NOT_OPENERS}
+    assert not missing, f"openers used twice or more and not in the lexicon: {missing}"
