@@ -175,6 +175,26 @@ def table(current: list[dict[str, str]], baseline: dict) -> tuple[str, dict[str,
     return "\n".join(lines), dict(total)
 
 
+def by_source(current: list[dict[str, str]], baseline: dict, texts: list[Text]) -> str:  # type: ignore[type-arg]
+    """Findings and precision per source of texts (drafts, Word files, adopted text layers), Markdown."""
+    groups = Counter(t.name.split("/")[0] for t in texts)
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in current:
+        seen = baseline.get(key(rec), {})
+        c = rows[rec["text"].split("/")[0]]
+        c["all"] += 1
+        c[seen.get("verdict", "?")] += 1
+        c["scan"] += seen.get("verdict") == "wrong" and seen.get("cause") == "scan"
+    lines = ["| texts | findings | judged right | judged wrong (of which scan slips) | precision "
+             "| without scan slips |", "|---|---|---|---|---|---|"]
+    for group in sorted(groups):
+        c = rows[group]
+        judged, clean = c["right"] + c["wrong"], c["right"] + c["wrong"] - c["scan"]
+        lines.append(f"| {group} ({groups[group]}) | {c['all']} | {c['right']} | {c['wrong']} ({c['scan']}) | "
+                     f"{c['right'] / judged if judged else 0:.0%} | {c['right'] / clean if clean else 0:.0%} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
@@ -205,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     n_adopted = sum(1 for t in texts if t.name.startswith("sc-adopted/"))
     adopted_errors = sum(1 for r in current if r["text"].startswith("sc-adopted/") and r["severity"] == "error")
     print(f"{len(texts)} texts, {len(current)} findings; adopted texts: {adopted_errors} errors in {n_adopted} texts\n")
+    print(by_source(current, baseline, texts) + "\n")
     print(text_table)
     for r in gone:
         print(f"gone  ({r['verdict']}) {r['text']} [{r['label']}] {r['code']} {r['span']!r}")

@@ -134,7 +134,8 @@ class OperativeNumbering(Rule):
         ops = doc.operative
         if len(ops) == 1:
             if ops[0].number:
-                yield ctx.finding(ops[0], "a single operative paragraph is not numbered", 0, 0)
+                yield ctx.finding(ops[0], f"a single operative paragraph takes no number: remove "
+                                          f"{ops[0].number.strip()!r}", 0, 0)
             return
         if convention(doc, "unnumbered-operative") and not any(op.number for op in ops):
             return  # paragraphs printed unnumbered, as the organ did in the text's year

@@ -36,7 +36,7 @@ def test_operative_gap_and_single_numbered(draft) -> None:
     found = run(draft, "The General Assembly,\n1. *Decides* to act;\n3. *Requests* a report.", "en", ["N101"])
     assert [(f.label, f.message) for f in found] == [("OP 3", "operative paragraph numbered 3, expected 2 (gap)")]
     found = run(draft, "The General Assembly,\n1. *Decides* to act.", "en", ["N101"])
-    assert [(f.label, f.message) for f in found] == [("OP 1", "a single operative paragraph is not numbered")]
+    assert [(f.label, f.message) for f in found] == [("OP 1", "a single operative paragraph takes no number: remove '1.'")]
 
 
 # -- N102 preamble-numbered ------------------------------------------------------------------------
