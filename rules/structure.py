@@ -532,6 +532,17 @@ class PreambleOpener(Rule):
                                 "of the lexicon", o.word_start, o.word_end, severity=Severity.WARNING)
 
 
+def _verb_after_clause(text: str, pack: LanguagePack) -> bool:
+    """Whether an operative verb follows the paragraph's opening clause: "To advance ..., decides that"."""
+    comma = text.find(",", 0, 400)
+    while comma != -1:
+        rest = text[comma + 1:].lstrip()
+        if rest[:1].islower() and pack.starts_with_any(rest, pack.operative_set):
+            return True
+        comma = text.find(",", comma + 1, 400)
+    return False
+
+
 def _after_chapeau(doc: Resolution, part: Paragraph) -> bool:
     """True if the operative paragraph before ``part`` ends with a colon: "Resolves: 1. That ..."
     makes the numbered paragraphs items of that chapeau, which need no verb of their own."""
@@ -602,8 +613,9 @@ class OperativeOpener(Rule):
         o = parse_opener(part, ctx)
         if o is None or o.kind == "op" or _after_chapeau(ctx.doc, part):
             return
-        if ctx.pack is not None and ctx.pack.leads_in(part.scan_text):
-            return  # "Acting under Chapter VII of the Charter, decides ..."
+        if ctx.pack is not None and (ctx.pack.leads_in(part.scan_text)
+                                     or (o.kind is None and _verb_after_clause(part.scan_text, ctx.pack))):
+            return  # "Acting under Chapter VII of the Charter, decides ...", "To advance ..., decides that"
         if o.kind == "pp" or _looks_like(o.word, "participle", ctx.language):
             yield ctx.finding(part, f"operative paragraph opens with {o.word!r}, a participle or adjective: "
                                     "an operative paragraph opens with a verb in the present tense",

@@ -239,3 +239,12 @@ def test_english_sample_gives_only_e4() -> None:
     result = check_file(SAMPLES / "interpol-cooperation-en.docx", Config(select=CODES, language="en"), MANAGER)
     assert [(f.code, f.label, f.message) for f in result.findings] == [
         ("S105", "PP 3", "opening words 'Recalling further' should be in italics")]
+
+
+def test_operative_verb_after_an_opening_clause(draft) -> None:
+    """"To advance ..., decides that" opens with a purpose clause, then the verb (S/2018/221, OP 9)."""
+    text = ("The Security Council,\n*Recalling* its resolution 2327 (2016),\n"
+            "1. To advance the safety of the people, *decides* that the Mission shall act;\n"
+            "2. To advance the safety of the people and the security of the region.")
+    found, doc = run(draft, text, "en", ["S104"])
+    assert [(f.label, span(doc, f)) for f in found] == [("OP 2", "To")]
