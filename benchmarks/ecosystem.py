@@ -13,8 +13,9 @@ wrong one its cause (``rule``: the rule or the reader misjudged the text; ``era`
 follows its organ's practice of its time, which no convention of ``organs.toml`` describes
 yet; ``scan``: the text layer of a scanned page differs from the printed resolution, "," or
 ":" read for ";", a number misread) and a one-line reason. A run prints what changed against it (findings added, findings gone:
-losing a ``right`` one is a regression), and the precision per rule (findings judged
-right / all findings judged), and the same leaving out the scan slips.
+losing a ``right`` one is a regression), and the precision per rule (errors and warnings
+judged right / all errors and warnings judged: an info asks, it does not block), and the
+same leaving out the scan slips.
 
     python benchmarks/ecosystem.py                  # run, compare, print the table
     python benchmarks/ecosystem.py --show S101      # every current finding of S101, in context
@@ -150,11 +151,13 @@ def table(current: list[dict[str, str]], baseline: dict) -> tuple[str, dict[str,
     for rec in current:
         seen = baseline.get(key(rec), {})
         verdict = seen.get("verdict", "?")
+        rows[rec["code"]]["all"] += 1
+        rows[rec["code"]][rec["severity"]] += 1
+        if rec["severity"] == "info" and verdict != "?":
+            continue  # precision counts errors and warnings: an info asks, it does not block
         rows[rec["code"]][verdict] += 1
         if verdict == "wrong":
             rows[rec["code"]]["wrong:" + seen.get("cause", "rule")] += 1
-        rows[rec["code"]]["all"] += 1
-        rows[rec["code"]][rec["severity"]] += 1
     lines = ["| rule | findings | errors | warnings | info | judged right | judged wrong (rule / era / scan) "
              "| unreviewed | precision | without scan slips |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -183,6 +186,8 @@ def by_source(current: list[dict[str, str]], baseline: dict, texts: list[Text]) 
         seen = baseline.get(key(rec), {})
         c = rows[rec["text"].split("/")[0]]
         c["all"] += 1
+        if rec["severity"] == "info" and seen.get("verdict", "?") != "?":
+            continue
         c[seen.get("verdict", "?")] += 1
         c["scan"] += seen.get("verdict") == "wrong" and seen.get("cause") == "scan"
     lines = ["| texts | findings | judged right | judged wrong (of which scan slips) | precision "
@@ -232,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in added:
         print(f"added {r['text']} [{r['label']}] {r['code']} {r['span']!r}: {r['message']}")
     if args.update:
-        kept = [baseline.get(key(r), {**r, "verdict": "?", "reason": ""}) for r in current]
+        kept = [{**baseline[key(r)], "severity": r["severity"]} if key(r) in baseline
+                else {**r, "verdict": "?", "reason": ""} for r in current]
         if args.text:
             kept += [r for k, r in baseline.items() if args.text not in r["text"]]
         save_baseline(kept)

@@ -800,9 +800,11 @@ class RepeatedOpener(Rule):
     at most `max-distance` paragraphs before (default 2: the previous paragraph or the one
     before it; 0 checks any distance). In both languages, an opener with "also"/"further"
     ("également", "en outre") whose word appears in no earlier paragraph of the same part is
-    reported. French adopted texts repeat bare openers (A/RES/75/10 has "Souligne" three
+    reported. Edited texts repeat bare openers too (the General Assembly's A/C.3/80/L.15 has
+    "Recognizing" five times, "Invites" twice in a row), so a bare repeat is an info, never
+    a warning. French adopted texts repeat bare openers (A/RES/75/10 has "Souligne" three
     times), so bare repeats are not checked in French unless the option `french-bare-repeats`
-    is set (then at info level); French findings are at most info.
+    is set; French findings are at most info.
 
     ## Why
     DGACM practice marks a repeated opener with "also" then "further" (S/RES/1373 (2001):
@@ -874,7 +876,7 @@ class RepeatedOpener(Rule):
                     adverb = ("also", "further") if not french else ("également", "en outre")
                     want = _repeat_form(o, part, adverb[0] if count == 1 else adverb[1], ctx.language)
                     yield ctx.finding(part, f"opener {o.head!r} is used again without an adverb: write {want!r}",
-                                      o.start, o.end, severity=level)
+                                      o.start, o.end, severity=Severity.INFO)
                 elif not count and marked and not _mentioned(doc, part, scope, o.key):
                     yield ctx.finding(part, f"{marked[0].phrase!r} marks a repeated opener, but no earlier paragraph "
                                             f"uses {o.key!r}", marked[0].start, marked[0].end, severity=level)

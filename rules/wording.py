@@ -98,7 +98,7 @@ class RepeatedWord(Rule):
     severity = Severity.WARNING
     fix = FixSafety.UNSAFE
     #: Every repeat is two equal words around a space (the folded text, no-break spaces as spaces).
-    trigger = Trigger(r"\b(\w+) \1\b", folded=True, plain_spaces=True)
+    trigger = Trigger(r"\b(\w++) \1\b", folded=True, plain_spaces=True)  # possessive: no retries within a word
     bad_examples = {
         "en": ["The General Assembly,\n1. *Requests* the the Secretary-General to report to the General "
                "General Assembly."],
