@@ -25,6 +25,11 @@ from .symbols import symbols_in
 _GA_SESSION = regex.compile(r"^A/(?:C\.\d/|HRC/)?(?P<session>\d{1,3}|(?P<special>E?S)-(?P<special_n>\d{1,2}))/")
 
 
+#: The body of the examples below: a General Assembly text after its masthead lines.
+_GA = {"en": "The General Assembly,\n*Recalling* its resolution 78/1,\n*Decides* to act.",
+       "fr": "L’Assemblée générale,\n*Rappelant* sa résolution 78/1,\n*Décide* d’agir."}
+
+
 def _masthead_symbol(doc: Resolution):  # type: ignore[no-untyped-def]
     m = doc.masthead
     if m.symbol is None or m.symbol_at is None:
@@ -67,13 +72,8 @@ class MastheadSymbol(Rule):
     summary = "The masthead symbol in canonical form, with its session"
     scopes = (Scope.DOCUMENT,)
     severity = Severity.ERROR
-    bad_examples = {"en": ["A/C.3/79/L.12/Rev 1\nThe General Assembly,\n*Recalling* its resolution 78/1,\n"
-                           "*Decides* to act."],
-                    "fr": ["A/C.3/L.12\nL’Assemblée générale,\n*Rappelant* sa résolution 78/1,\n*Décide* d’agir."]}
-    good_examples = {"en": ["A/ES-11/L.2/Add.1\nThe General Assembly,\n*Recalling* its resolution 78/1,\n"
-                            "*Decides* to act."],
-                     "fr": ["A/C.3/79/L.12/Rev.1\nL’Assemblée générale,\n*Rappelant* sa résolution 78/1,\n"
-                            "*Décide* d’agir."]}
+    bad_examples = {"en": ["A/C.3/79/L.12/Rev 1\n" + _GA["en"]], "fr": ["A/C.3/L.12\n" + _GA["fr"]]}
+    good_examples = {"en": ["A/ES-11/L.2/Add.1\n" + _GA["en"]], "fr": ["A/C.3/79/L.12/Rev.1\n" + _GA["fr"]]}
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         sym, part = _masthead_symbol(doc)
@@ -142,14 +142,10 @@ class MastheadSession(Rule):
     scopes = (Scope.DOCUMENT,)
     languages = ("en", "fr")
     severity = Severity.ERROR
-    bad_examples = {"en": ["A/C.3/79/L.12\nSeventy-eighth session\nThe General Assembly,\n"
-                           "*Recalling* its resolution 78/1,\n*Decides* to act."],
-                    "fr": ["A/C.3/79/L.12\nSoixante-dix-huitième session\nL’Assemblée générale,\n"
-                           "*Rappelant* sa résolution 78/1,\n*Décide* d’agir."]}
-    good_examples = {"en": ["A/C.3/79/L.12\nSeventy-ninth session\nThe General Assembly,\n"
-                            "*Recalling* its resolution 78/1,\n*Decides* to act."],
-                     "fr": ["A/C.3/79/L.12\nSoixante-dix-neuvième session\nL’Assemblée générale,\n"
-                            "*Rappelant* sa résolution 78/1,\n*Décide* d’agir."]}
+    bad_examples = {"en": ["A/C.3/79/L.12\nSeventy-eighth session\n" + _GA["en"]],
+                    "fr": ["A/C.3/79/L.12\nSoixante-dix-huitième session\n" + _GA["fr"]]}
+    good_examples = {"en": ["A/C.3/79/L.12\nSeventy-ninth session\n" + _GA["en"]],
+                     "fr": ["A/C.3/79/L.12\nSoixante-dix-neuvième session\n" + _GA["fr"]]}
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         m = doc.masthead
@@ -224,12 +220,10 @@ class MastheadDate(Rule):
     scopes = (Scope.DOCUMENT,)
     languages = ("en", "fr")
     severity = Severity.ERROR
-    bad_examples = {"en": ["A/C.3/79/L.12\n12 November 2023\nThe General Assembly,\n"
-                           "*Recalling* its resolution 78/1,\n*Decides* to act."],
+    bad_examples = {"en": ["A/C.3/79/L.12\n12 November 2023\n" + _GA["en"]],
                     "fr": ["Résolution 2334 (2015)\nLe Conseil de sécurité,\n*Rappelant* sa résolution 242 (1967),\n"
                            "*Décide* de rester saisi de la question."]}
-    good_examples = {"en": ["A/C.3/79/L.12\n12 November 2024\nThe General Assembly,\n"
-                            "*Recalling* its resolution 78/1,\n*Decides* to act."],
+    good_examples = {"en": ["A/C.3/79/L.12\n12 November 2024\n" + _GA["en"]],
                      "fr": ["Résolution 2334 (2016)\nLe Conseil de sécurité,\n*Rappelant* sa résolution 242 (1967),\n"
                             "*Décide* de rester saisi de la question."]}
 
