@@ -82,6 +82,19 @@ def insert(specs, i, text="Stresses the importance of regional cooperation in th
     return specs[:i] + [P("Stresses", text, numbering=specs[min(i, len(specs) - 1)].numbering)] + specs[i:]
 
 
+def append(specs, i, extra=" and calls for its renewal"):
+    """Text added at the end of paragraph ``i``, before its final mark."""
+    s = specs[i]
+    return specs[:i] + [replace(s, text=s.text[:-1] + extra + s.text[-1])] + specs[i + 1:]
+
+
+def cut_end(specs, i):
+    """The last words of paragraph ``i`` deleted, its final mark kept."""
+    s = specs[i]
+    ws = s.text[:-1].split(" ")
+    return specs[:i] + [replace(s, text=" ".join(ws[:max(1, len(ws) - 3)]) + s.text[-1])] + specs[i + 1:]
+
+
 def delete(specs, i):
     return specs[:i] + specs[i + 1:]
 
@@ -153,6 +166,13 @@ EDITS = {
     "footnote_removed": lambda s: remove_footnote(s, _first_fn(s)),
     "footnote_changed": lambda s: change_footnote(s, _first_fn(s)),
     "opener_unitalicised": lambda s: unitalic(s, 9),
+    # Boundaries: a paragraph whose end changes, next to a wholly inserted or deleted paragraph.
+    "end_inserted_then_inserted": lambda s: insert(append(s, 5), 6),
+    "end_inserted_then_deleted": lambda s: delete(append(s, 5), 6),
+    "end_deleted_then_inserted": lambda s: insert(cut_end(s, 5), 6),
+    "inserted_then_end_inserted": lambda s: insert(append(s, 6), 6),
+    "last_end_inserted_then_inserted": lambda s: (s[:-1] + append(s[-1:], 0)
+                                                  + [P("Decides", "to conclude.", numbering="auto")]),
     "many": lambda s: change_word(insert(delete(move(change_footnote(s, _first_fn(s)), 3, 8), 6), 2), 11),
     "all_replaced": lambda s: [P("", "Completely different text here.")],
 }
