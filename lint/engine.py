@@ -206,9 +206,9 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
                        author=actions.author, date=actions.date)
         data, doc, findings = out.data, out.document, out.findings
         result.fixed, result.notes = out.fixed, out.notes
-        if out.changed or not actions.in_place:
+        if out.changed:  # a draft with nothing to fix gets no output (ruff writes nothing either)
             write(target, data, expect=snap if actions.in_place else None)
-        result.written = str(target)
+            result.written = str(target)
     else:
         with snap.pinned():
             doc, findings = lint_path(path, config, manager)
