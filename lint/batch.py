@@ -45,18 +45,29 @@ class Options:
     ignore: tuple[str, ...] = ()
     language: str | None = None
     blocked: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    #: ``--config PATH``: this file for every draft instead of the nearest one
+    config: str | None = None
+
+
+_CHECKED: dict[tuple[int, int], Any] = {}
 
 
 def file_config(path: Path, manager: "Manager", options: Options) -> "Config":
-    """The configuration for ``path``: its nearest config file, then the command line."""
-    from .config import config_for
+    """The configuration for ``path``: its nearest config file (or ``--config``), then the
+    command line as a last selection layer (so ``--select`` wins over the file's ``ignore``)."""
+    from .config import Selection, check_against, config_for, config_from
 
-    config = config_for(path, {r.name for r in manager.rules.values()})
+    names = {r.name for r in manager.rules.values()}
+    config = config_from(Path(options.config), names) if options.config else config_for(path, names)
+    key = (id(config), id(manager))
+    if _CHECKED.get(key) is not config:
+        check_against(config, manager)
+        _CHECKED[key] = config
     overrides: dict[str, Any] = {}
-    if options.select:
-        overrides["select"] = list(options.select)
-    if options.ignore:
-        overrides["ignore"] = config.ignore + list(options.ignore)
+    if options.select or options.extend_select or options.ignore:
+        overrides["layers"] = [*config.layers, Selection(tuple(options.select) if options.select else None,
+                                                         tuple(options.extend_select), tuple(options.ignore))]
     if options.language:
         overrides["language"] = options.language
     return replace(config, manager=manager, **overrides)

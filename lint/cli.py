@@ -18,12 +18,58 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 
 class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line (``resolint: error: ...``, printed by
+    :func:`main`), with a "did you mean" where a close option or subcommand exists, and no
+    abbreviated options (``--fi`` is an error, not ``--fix``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def _all_option_strings(self) -> list[str]:
+        out = list(self._option_string_actions)
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    out.extend(sub._option_string_actions)
+        return sorted({o for o in out if o.startswith("--")})
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        import difflib
+        import re
+
+        hint = ""
+        unknown = re.match(r"unrecognized arguments: (\S+)", message)
+        choice = re.search(r"invalid choice: '([^']*)'", message)
+        if unknown and unknown.group(1).startswith("--"):
+            close = difflib.get_close_matches(unknown.group(1).split("=")[0], self._all_option_strings(), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+        elif choice and self.prog == PROG:
+            close = difflib.get_close_matches(choice.group(1), list(SUBCOMMANDS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = f"unknown command '{choice.group(1)}' (commands: {', '.join(SUBCOMMANDS)})"
+        elif choice:
+            options = re.findall(r"'([^']*)'", message.split("choose from", 1)[-1])
+            close = difflib.get_close_matches(choice.group(1), options, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+        where = "" if self.prog == PROG else f"{self.prog.removeprefix(PROG + ' ')}: "
+        raise UsageError(f"{where}{message}{hint} (see '{self.prog} --help')")
 
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _plugin_values(argv: Sequence[str]) -> list[str]:
+    """Every value of ``-p`` in ``argv`` (wherever it stands: before or after the subcommand)."""
+    out = []
+    it = iter(argv)
+    for arg in it:
+        if arg == "-p":
+            out.append(next(it, ""))
+        elif arg.startswith("-p") and len(arg) > 2 and not arg.startswith("--"):
+            out.append(arg[2:])
+    return out
 
 
 def _blocked(argv: Sequence[str]) -> tuple[str, ...]:
@@ -70,11 +116,29 @@ def _hidden_plugin_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME", help=argparse.SUPPRESS)
 
 
+SEVERITY_LEVELS = ("error", "warning", "info")
+#: The lowest severity that makes ``check`` exit 1 unless ``--fail-on`` or ``fail-on`` says otherwise.
+DEFAULT_FAIL_ON = "warning"
+
+
 def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
-    p.add_argument("paths", nargs="*", default=["."], help="files or folders (folders: every *.docx)")
-    p.add_argument("--format", default="text", help="output format: text, json (plugins add more)")
-    p.add_argument("--select", type=_csv, help="rule codes, prefixes or names to enable (comma-separated)")
-    p.add_argument("--ignore", type=_csv, default=[], help="rule codes, prefixes or names to disable")
+    formats = ", ".join(manager.formatters) if manager is not None else "text, json"
+    p.add_argument("paths", nargs="*", default=["."],
+                   help="files or folders (folders: every .docx, .docm, .dotx, .dotm, in any letter case)")
+    p.add_argument("--format", default="text", help=f"output format: {formats} (default: text)")
+    p.add_argument("--select", type=_csv, action="extend", default=None,
+                   help="rule codes, prefixes or names to enable, replacing the configuration's "
+                        "select and ignore (comma-separated; repeatable)")
+    p.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="SELECT",
+                   help="rules to enable on top of the configuration's selection (repeatable)")
+    p.add_argument("--ignore", type=_csv, action="extend", default=[],
+                   help="rule codes, prefixes or names to disable (repeatable)")
+    p.add_argument("--config", metavar="PATH",
+                   help="use this configuration file (resolint.toml or pyproject.toml) for every draft, "
+                        "instead of the nearest one")
+    p.add_argument("--fail-on", choices=SEVERITY_LEVELS, default=None,
+                   help="lowest severity that makes the exit code 1 (default: the configuration's "
+                        f"fail-on, else {DEFAULT_FAIL_ON}); findings below it are reported but pass")
     p.add_argument("--language", help="language of the drafts (en, fr...), overriding detection")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
@@ -120,7 +184,8 @@ def _add_diff(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
     p.add_argument("new", help="the new draft")
     p.add_argument("-o", "--output", help="where to write the result (docx: required; others: stdout if absent)")
     p.add_argument("--format", choices=["docx", "html", "text", "json"], default=None,
-                   help="docx (default with -o FILE.docx), html, text (paragraph map) or json")
+                   help="docx, html, text (paragraph map) or json (default: from the name of -o: "
+                        ".docx, .html or .htm, .json; otherwise text)")
     p.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
     p.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
     _hidden_plugin_option(p)
@@ -143,7 +208,7 @@ def build_parser(manager: "Manager | None" = None, only: str | None = None) -> a
     parser.add_argument("-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME",
                         help="block a plugin by name (-p no:NAME)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="{" + ",".join(SUBCOMMANDS) + "}")
     for name, text in SUBCOMMANDS.items():
         if only in (None, name):
             _ARGUMENTS[name](sub.add_parser(name, help=text), manager)
@@ -164,13 +229,17 @@ def _parser_for(manager: "Manager", only: str | None) -> argparse.ArgumentParser
 
 
 def iter_inputs(paths: list[str]) -> Iterator[Path]:
-    """Files named, and every ``*.docx`` under folders named (Word lock files ``~$*`` skipped)."""
+    """Files named, and every Word document (``.docx``, ``.docm``, ``.dotx``, ``.dotm``, in any
+    letter case) under folders named (Word lock files ``~$*`` skipped)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and path.suffix.lower() not in WORD_SUFFIXES:
-            for found in sorted(path.rglob("*.docx")):
+            for found in sorted(path.rglob("*")):
+                if found.suffix.lower() not in WORD_SUFFIXES:
+                    continue
                 # Word lock files, and the outputs of --fix, are not drafts.
-                if found.name.startswith("~$") or found.name.endswith(".fixed.docx") or not found.is_file():
+                if (found.name.startswith("~$") or found.stem.lower().endswith(".fixed")
+                        or not found.is_file()):
                     continue
                 if any(part.startswith(".") for part in found.relative_to(path).parts[:-1]):
                     continue
@@ -193,10 +262,24 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
 
     formatters = manager.formatters
     if args.format not in formatters:
-        raise UsageError(f"unknown format {args.format!r} (available: {', '.join(sorted(formatters))})")
+        import difflib
+
+        close = difflib.get_close_matches(args.format, list(formatters), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UsageError(f"unknown format {args.format!r}{hint} (available: {', '.join(sorted(formatters))})")
+    from .config import unknown_selector
+
+    for flag, values in (("--select", args.select or ()), ("--extend-select", args.extend_select),
+                         ("--ignore", args.ignore)):
+        for value in values:
+            problem = unknown_selector(value, manager.rules.values(), manager.blocked)
+            if problem:
+                raise UsageError(f"{flag}: {problem}")
+    if args.config is not None and not Path(args.config).is_file():
+        raise UsageError(f"--config: no such file: {args.config}")
     files = list(iter_inputs(args.paths))
     if not files:
-        raise UsageError("no .docx files found in " + ", ".join(args.paths))
+        raise UsageError("no Word drafts (.docx) found in " + ", ".join(args.paths))
     cli_language = args.language
     if cli_language and cli_language not in manager.languages():
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
@@ -208,7 +291,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     plan = Plan.of(files)
     plan.claim(args.output, "-o")
     options = Options(select=tuple(args.select) if args.select else None, ignore=tuple(args.ignore),
-                      language=cli_language, blocked=manager.blocked)
+                      language=cli_language, blocked=manager.blocked, extend_select=tuple(args.extend_select),
+                      config=str(Path(args.config).resolve()) if args.config else None)
     actions = _actions(args, files, plan)
     configs: list[Any] = []
 
@@ -223,7 +307,7 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     else:
         results = check_files(files, manager, options, jobs=args.jobs, progress=not args.no_progress,
                               configure=configure, actions=actions)
-        _report_actions(results)
+        _report_actions(results, track=args.track)
     elapsed = time.monotonic() - started
     first_config = configs[0] if configs else None
     for res in results:
@@ -238,9 +322,16 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
         print(summary(results, elapsed, effective_jobs(args.jobs, len(files))), file=sys.stderr)
     if any(r.error for r in results):
         return 2
-    if any(r.findings for r in results) and not args.exit_zero:
+    if not args.exit_zero and any(failing(r, args.fail_on) for r in results):
         return 1
     return 0
+
+
+def failing(result: Any, fail_on: str | None) -> bool:
+    """Whether ``result`` has a finding at or above the threshold: ``--fail-on``, else the
+    file's ``fail-on``, else :data:`DEFAULT_FAIL_ON`."""
+    threshold = SEVERITY_LEVELS.index(fail_on or result.fail_on or DEFAULT_FAIL_ON)
+    return any(SEVERITY_LEVELS.index(f.severity.value) <= threshold for f in result.findings)
 
 
 def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
@@ -269,14 +360,19 @@ def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
     return actions
 
 
-def _report_actions(results: list[Any]) -> None:
+def _report_actions(results: list[Any], track: bool = False) -> None:
     for res in results:
         for note in res.notes:
             print(f"{PROG}: {res.path}: {note}", file=sys.stderr)
         if res.written:
             n = res.fixed
-            print(f"{PROG}: fixed {n} finding{'s' if n != 1 else ''} in {res.path} -> {res.written}",
-                  file=sys.stderr)
+            what = f"{n} fix{'es' if n != 1 else ''}"
+            if track:
+                print(f"{PROG}: proposed {what} as tracked changes to review in {res.path} -> {res.written}",
+                      file=sys.stderr)
+            else:
+                print(f"{PROG}: fixed {n} finding{'s' if n != 1 else ''} in {res.path} -> {res.written}",
+                      file=sys.stderr)
         if res.annotated:
             n = len(res.findings)
             print(f"{PROG}: {n} comment{'s' if n != 1 else ''} in {res.annotated}", file=sys.stderr)
@@ -308,7 +404,13 @@ def cmd_explain(args: argparse.Namespace, manager: "Manager") -> int:
         print(CRASH_DOC)
         return 0
     if rule is None:
-        raise UsageError(f"unknown rule {args.rule!r}; `resolint rules` lists them")
+        import difflib
+
+        names = [*manager.rules, *(r.name for r in manager.rules.values())]
+        close = difflib.get_close_matches(args.rule.upper() if args.rule[:1].isalpha() and args.rule[1:].isdigit()
+                                          else args.rule, names, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UsageError(f"unknown rule {args.rule!r}{hint} (`resolint rules` lists them)")
     doc = rule.documentation()
     first, _, rest = doc.partition("\n")
     print(f"{rule.code} {rule.name}")
@@ -335,7 +437,7 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     from .textout import escape_kind
     from .redline import diff_files
 
-    fmt = args.format or ("docx" if args.output and args.output.lower().endswith(".docx") else "text")
+    fmt = args.format or _format_from_name(args.output)
     if fmt == "docx" and args.output is None:
         raise UsageError("diff: --format docx needs -o OUT.docx")
     Plan.of([args.old, args.new]).claim(args.output, "diff -o")
@@ -365,6 +467,14 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
             text = redline.to_text()
     _emit(text, args.output, escape_kind(fmt))
     return 0
+
+
+#: ``diff -o NAME``: the format its extension asks for (others: the text map).
+DIFF_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def _format_from_name(output: str | None) -> str:
+    return DIFF_SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text"
 
 
 def _same_arg(a: str, b: str) -> bool:
@@ -404,9 +514,7 @@ def cmd_plugins(args: argparse.Namespace, manager: "Manager") -> int:
 
 def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     """Print a draft as labelled lines (``git config diff.resolint.textconv "resolint textconv"``)."""
-    from dataclasses import replace
-
-    from .config import config_for
+    from .batch import Options, file_config
     from .engine import load
     from .textconv import render
 
@@ -416,8 +524,7 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     path = Path(args.path)
     if args.language and args.language not in manager.languages():
         raise UsageError(f"unknown language {args.language!r} (available: {', '.join(sorted(manager.languages()))})")
-    config = config_for(path, {r.name for r in manager.rules.values()})
-    config = replace(config, manager=manager, **({"language": args.language} if args.language else {}))
+    config = file_config(path, manager, Options(language=args.language, blocked=manager.blocked))
     try:
         with read_snapshot(path, config.limits).pinned():
             doc = load(path, config, manager)
@@ -438,6 +545,20 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plu
             "textconv": cmd_textconv}
 
 
+def _check_plugin_options(values: list[str], manager: "Manager") -> None:
+    """``-p`` takes ``no:NAME`` of a plugin that exists (blocked or not)."""
+    import difflib
+
+    for value in values:
+        if not value.startswith("no:"):
+            raise UsageError(f"-p takes no:NAME to block a plugin, got {value!r}")
+        name = value[3:]
+        if name not in manager.known_plugins:
+            close = difflib.get_close_matches(name, sorted(manager.known_plugins), n=1)
+            hint = f"; did you mean 'no:{close[0]}'?" if close else ""
+            raise UsageError(f"-p: unknown plugin {name!r}{hint} (plugins: {', '.join(sorted(manager.known_plugins))})")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -451,6 +572,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         manager = get_manager(_blocked(argv))
         parser = _parser_for(manager, _command_in(argv))
         args = parser.parse_args(argv)
+        _check_plugin_options(_plugin_values(argv), manager)
         if args.version:
             from . import __version__
 
@@ -459,9 +581,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 2
-        bad = [p for p in args.plugin_opts if not p.startswith("no:")]
-        if bad:
-            raise UsageError(f"-p takes no:NAME to block a plugin, got {bad[0]!r}")
         return COMMANDS[args.command](args, manager)
     except ResolintError as exc:
         print(f"{PROG}: error: {' '.join(str(exc).split())}", file=sys.stderr)

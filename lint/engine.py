@@ -40,6 +40,8 @@ class FileResult:
     #: stopped at ten times the limit (so ``cut`` is a lower bound)
     cut: int = 0
     stopped: bool = False
+    #: ``fail-on`` of the file's configuration (None: the command line decides)
+    fail_on: str | None = None
 
 
 def parts_for(doc: Resolution, scope: Scope) -> list[Paragraph]:
@@ -148,6 +150,11 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     kept = _filtered(run_rules(doc, first, config), doc, config, manager, shown)
     if later:
         kept += _filtered(run_rules(doc, later, config), doc, config, manager, shown)
+    if config.severity:
+        for f in kept:
+            level = config.severity_for(f.code, f.name)
+            if level is not None:
+                f.severity = Severity(level)
     kept.sort(key=Finding.sort_key)
     return doc, kept
 
@@ -199,9 +206,9 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
                        author=actions.author, date=actions.date)
         data, doc, findings = out.data, out.document, out.findings
         result.fixed, result.notes = out.fixed, out.notes
-        if out.changed or not actions.in_place:
+        if out.changed:  # a draft with nothing to fix gets no output (ruff writes nothing either)
             write(target, data, expect=snap if actions.in_place else None)
-        result.written = str(target)
+            result.written = str(target)
     else:
         with snap.pinned():
             doc, findings = lint_path(path, config, manager)
@@ -224,7 +231,7 @@ def check_file(path: Path, config: Config, manager: "Manager", actions: Actions 
     annotated copies; see :class:`~resolint.actions.Actions`.
     """
     path = Path(path)
-    result = FileResult(str(path))
+    result = FileResult(str(path), fail_on=config.fail_on)
     config = replace(config, manager=manager)
     limits_mod.set_regex_timeout(config.regex_timeout)
     try:

@@ -42,6 +42,8 @@ class Manager:
             pm.register(importlib.import_module(module), name=name)
         #: (plugin, distribution) of every plugin loaded from an entry point.
         self.distinfo: list[tuple[Any, Any]] = []
+        #: every plugin name that ``-p no:NAME`` may block: built-in and installed, blocked or not
+        self.known_plugins: set[str] = set(BUILTIN_PLUGINS)
         self._load_entry_points(pm, ENTRY_POINT_GROUP)
         self.pm = pm
         self.hook = pm.hook
@@ -59,6 +61,9 @@ class Manager:
         """
         found = _entry_point_folders(group)
         if found is None:
+            from importlib.metadata import entry_points
+
+            self.known_plugins.update(ep.name for ep in entry_points(group=group))
             pm.load_setuptools_entrypoints(group)
             self.distinfo = [(p, d) for p, d in pm.list_plugin_distinfo()]
             return
@@ -70,6 +75,8 @@ class Manager:
         for folder in found:
             dist = PathDistribution(Path(folder))
             for ep in dist.entry_points:
+                if ep.group == group:
+                    self.known_plugins.add(ep.name)
                 # Like pluggy: the first distribution on sys.path wins a name; blocked names are skipped.
                 if ep.group != group or pm.get_plugin(ep.name) or pm.is_blocked(ep.name):
                     continue

@@ -80,6 +80,10 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     fix: ClassVar[FixSafety] = FixSafety.NONE
     options: ClassVar[dict[str, Any]] = {}
+    #: The values an option may take, for options that take one of a list (checked when the
+    #: configuration is read: another value is a configuration error). Options not listed
+    #: here must have the type of their default.
+    option_choices: ClassVar[dict[str, tuple[Any, ...]]] = {}
     #: Examples for documentation and tests: language -> list of text snippets.
     bad_examples: ClassVar[dict[str, list[str]]] = {}
     good_examples: ClassVar[dict[str, list[str]]] = {}

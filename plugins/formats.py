@@ -23,22 +23,26 @@ if TYPE_CHECKING:
 
 
 class TextFormatter:
-    description = "one line per finding: path:PARA:COL: CODE [label] message"
+    description = "one line per finding: path:PARA:COL: CODE [label] severity: message"
 
     def format(self, results: "list[FileResult]") -> str:
         lines = []
         for res in results:
             for f in res.findings:
                 fix = " [*]" if f.fix is not None and f.fix.safety.value == "safe" else ""
-                lines.append(f"{f.path}:{f.paragraph}:{f.column}: {f.code} [{f.label}] {f.message}{fix}")
+                lines.append(f"{f.path}:{f.paragraph}:{f.column}: {f.code} [{f.label}] {f.severity.value}: "
+                             f"{f.message}{fix}")
         total = sum(len(r.findings) for r in results)
         fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safety.value == "safe")
         files = sum(1 for r in results if r.error is None)
+        with_findings = sum(1 for r in results if r.findings)
         if total:
-            lines.append(f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-                         + (f" ({fixable} fixable with --fix)." if fixable else "."))
+            # The same counts as the batch summary on standard error ("N findings in M drafts").
+            checked = f" ({files} checked)" if files != with_findings else ""
+            lines.append(f"Found {_plural(total, 'finding')} in {_plural(with_findings, 'draft')}{checked}"
+                         + (f"; {fixable} fixable with --fix." if fixable else "."))
         elif files:
-            lines.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
+            lines.append(f"All checks passed ({_plural(files, 'draft')}).")
         return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -245,9 +249,9 @@ class GithubFormatter:
         total = sum(len(r.findings) for r in results)
         with_findings = sum(1 for r in results if r.findings)
         errors = sum(1 for r in results if r.error)
-        line = (f"resolint: {_plural(total, 'finding')} in {_plural(with_findings, 'file')}"
-                f" ({_plural(len(results), 'file')} checked")
-        return line + (f", {_plural(errors, 'unreadable file')})" if errors else ")")
+        line = (f"resolint: {_plural(total, 'finding')} in {_plural(with_findings, 'draft')}"
+                f" ({_plural(len(results), 'draft')} checked")
+        return line + (f", {_plural(errors, 'unreadable draft')})" if errors else ")")
 
     @staticmethod
     def markdown(results: "list[FileResult]") -> str:

@@ -185,6 +185,7 @@ class FootnoteRepeated(Rule):
     scopes = (Scope.DOCUMENT,)
     severity = Severity.WARNING
     options = {"policy": "auto"}
+    option_choices = {"policy": ("auto", "new-footnote", "reuse")}
     POLICIES = ("new-footnote", "reuse")
     DEFAULTS = {"en": "new-footnote", "fr": "reuse", "es": "reuse"}
     bad_examples = {
@@ -269,6 +270,7 @@ class IndicatorPosition(Rule):
     scopes = (Scope.PREAMBLE, Scope.OPERATIVE, Scope.SUBPARAGRAPH, Scope.TITLE)
     severity = Severity.ERROR
     options = {"position": "auto"}
+    option_choices = {"position": ("auto", "after", "before")}
     DEFAULTS = {"en": "after", "fr": "before", "es": "before"}
     _PUNCT = ",;:."
     bad_examples = {

@@ -113,6 +113,7 @@ class FrenchHighPunctuationSpacing(Rule):
     severity = Severity.ERROR
     fix = FixSafety.SAFE
     options = {"style": "any-nbsp"}
+    option_choices = {"style": STYLES}
     bad_examples = {"fr": [
         "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir pour ce qui est: a) de prévenir la "
         "criminalité\u00a0;\n2. *Prie* le Secrétaire général de faire rapport ;",
@@ -201,6 +202,7 @@ class FrenchGuillemetSpacing(Rule):
     severity = Severity.ERROR
     fix = FixSafety.SAFE
     options = {"style": "any-nbsp"}
+    option_choices = {"style": STYLES}
     bad_examples = {"fr": [
         "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir\u00a0;\n2. *Décide* d’inscrire la "
         "question intitulée «Coopération entre l’Organisation des Nations Unies et INTERPOL »."
@@ -290,6 +292,7 @@ class FrenchApostrophe(Rule):
     severity = Severity.WARNING
     fix = FixSafety.SAFE
     options = {"apostrophe": "typographic"}
+    option_choices = {"apostrophe": APOSTROPHE_POLICIES}
     bad_examples = {"fr": [
         "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d'agir dans l'intérêt de l’Organisation\u00a0;"
     ]}

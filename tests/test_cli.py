@@ -52,8 +52,8 @@ def test_findings_exit_1_and_text_format(draft, capsys) -> None:
     path = draft(BAD_DRAFT)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{path}:3:15: P101 [OP 1] stacked punctuation ';.': keep one mark (';') [*]"
-    assert out[-1].startswith("Found 1 finding in 1 file")
+    assert out[0] == f"{path}:3:15: P101 [OP 1] error: stacked punctuation ';.': keep one mark (';') [*]"
+    assert out[-1] == "Found 1 finding in 1 draft; 1 fixable with --fix."
 
 
 def test_clean_exit_0(draft, capsys) -> None:

@@ -56,10 +56,11 @@ def _texts(path: Path) -> list[tuple[str | None, str]]:
     return [(p.number, p.text) for p in doc.all_parts()]
 
 
-def _fix(path: Path, **kw) -> tuple[Path, object]:
+def _fix(path: Path, **kw) -> tuple[Path | None, object]:
+    """The file written (None: nothing changed, so nothing written) and the result."""
     res = check_file(path, Config(), MANAGER, Actions(fix=True, **kw))
     assert res.error is None, res.error
-    return Path(res.written), res
+    return (Path(res.written) if res.written else None), res
 
 
 @pytest.mark.parametrize(("text", "lang"), [(EN, "en"), (FR, "fr")])
@@ -107,10 +108,10 @@ def test_fix_is_idempotent_and_deterministic(draft, tmp_path, text, lang, track)
     assert out2.read_bytes() == first, "same input, same bytes"
     # Fixing the fixed file changes nothing, byte for byte (pre-commit).
     again, res = _fix(out, track=track, in_place=True)
-    assert res.fixed == 0
-    assert again.read_bytes() == first
+    assert res.fixed == 0 and again is None, "nothing to fix: nothing written"
+    assert out.read_bytes() == first
     copy, res = _fix(out, track=track)
-    assert copy.read_bytes() == first
+    assert copy is None and not out.with_name(out.stem + ".fixed.docx").exists()
 
 
 def test_in_place_rewrites_the_input_only_when_something_changes(draft) -> None:
@@ -159,7 +160,8 @@ def test_unsafe_fixes_only_on_request(draft) -> None:
     """
     path = draft(text, "en")
     out, res = _fix(path)
-    assert any(f.code == "S101" for f in check_file(out, Config(), MANAGER).findings)
+    assert out is None and res.fixed == 0  # only an unsafe fix: nothing changed, nothing written
+    assert any(f.code == "S101" for f in res.findings)
     out, res = _fix(path, unsafe_fixes=True)
     assert not any(f.code == "S101" for f in check_file(out, Config(), MANAGER).findings)
     assert "Recalling its resolution 73/11," in [t for _n, t in _texts(out)]

@@ -31,7 +31,7 @@ def test_github_annotations(tmp_path: Path, faulty_and_clean: tuple[Path, Path])
     p101 = next(line for line in annotations if "P101" in line)
     assert p101.startswith("::error file=faulty.docx,line=5,col=32,endColumn=34,title=P101 stacked-punctuation::")
     assert "[OP 1] stacked punctuation ';.': keep one mark (';')" in p101
-    assert lines[-1] == "resolint: 2 findings in 1 file (2 files checked)"
+    assert lines[-1] == "resolint: 2 findings in 1 draft (2 drafts checked)"
     md = summary.read_text(encoding="utf-8")
     assert "## resolint" in md and "| `faulty.docx` | 2 | P101, S101 |" in md
     assert "clean.docx" not in md
@@ -47,7 +47,7 @@ def test_github_escaping_and_levels() -> None:
     out = GithubFormatter().format([FileResult("d.docx", [f]), FileResult("e.docx", error="e.docx: broken")])
     assert "::notice file=d.docx,line=3,col=1,title=X1 x-rule::[OP 1] just so" in out
     assert "::error file=e.docx,title=resolint::e.docx: broken" in out
-    assert "1 unreadable file" in out
+    assert "1 unreadable draft" in out
 
 
 def test_junit(tmp_path: Path, faulty_and_clean: tuple[Path, Path]) -> None:

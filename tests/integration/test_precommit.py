@@ -34,12 +34,14 @@ def pre_commit() -> list[str]:
 def test_hook_definitions() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
     assert set(hooks) == {"resolint", "resolint-fix"}
+    import re
+
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["files"] == r"\.docx$"
+        files = re.compile(hook["files"])  # every Word extension, in any letter case
+        assert all(files.search(n) for n in ("a.docx", "A.DOCX", "b.Docx", "c.docm", "d.dotx", "e.dotm"))
+        assert not files.search("notes.txt") and not files.search("old.doc")
         assert hook["entry"].startswith("resolint check")
-        import re
-
         exclude = re.compile(hook["exclude"])
         assert exclude.search("~$draft.docx") and exclude.search("drafts/~$A-78-L.1.docx")
         assert not exclude.search("drafts/A-78-L.1.docx")
