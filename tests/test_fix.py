@@ -196,12 +196,15 @@ def test_overlapping_fixes_first_wins(draft) -> None:
 
 def test_cli_fix_and_refusals(draft, capsys) -> None:
     path = draft(EN, "en")
-    assert main(["check", str(path), "--fix"]) == 1  # C... findings without fixes remain
+    # What remains after the fixes is an info (S107, a bare repeated opener): it fails only --fail-on info.
+    assert main(["check", str(path), "--fix"]) == 0
     err = capsys.readouterr().err
     assert "fixed" in err and ".fixed.docx" in err
+    fixed = path.with_name(path.stem + ".fixed.docx")
+    assert main(["check", str(fixed), "--fail-on", "info"]) == 1
+    assert "S107" in capsys.readouterr().out
     assert main(["check", str(path), "--track"]) == 2
     assert "--track needs --fix" in capsys.readouterr().err
-    fixed = path.with_name(path.stem + ".fixed.docx")
     assert main(["check", str(path), str(fixed), "--fix"]) == 2
     assert "refusing to overwrite" in capsys.readouterr().err
 
