@@ -97,8 +97,9 @@ class RepeatedWord(Rule):
     scopes = EVERY_TEXT_SCOPE
     severity = Severity.WARNING
     fix = FixSafety.UNSAFE
-    #: Every repeat is two equal words around a space (the folded text, no-break spaces as spaces).
-    trigger = Trigger(r"\b(\w++) \1\b", folded=True, plain_spaces=True)  # possessive: no retries within a word
+    #: Every repeat is two equal words around a space or a no-break space, in the case-folded
+    #: text other rules join too; possessive: no retries within a word.
+    trigger = Trigger("\\b(\\w++)[ \u00a0\u202f]\\1\\b", folded=True)
     bad_examples = {
         "en": ["The General Assembly,\n1. *Requests* the the Secretary-General to report to the General "
                "General Assembly."],
@@ -288,7 +289,7 @@ class SpaceBeforeYear(Rule):
     languages = ("en", "fr")
     severity = Severity.ERROR
     fix = FixSafety.SAFE
-    trigger = Trigger(r"\d\(\d{4}\)")
+    trigger = Trigger.any_of(tuple(f"{d}(" for d in "0123456789"))  # a figure glued to "(": found in C
     bad_examples = {
         "en": ["The Security Council,\n*Recalling* its resolution 1373(2001),\n1. *Decides* to act."],
         "fr": ["Le Conseil de sécurité,\n*Rappelant* ses résolutions 1267 (1999) et 2529(2020),\n"
