@@ -40,6 +40,7 @@ from .findings import Edit, Finding, FixSafety
 from .model import Paragraph, Resolution
 from .ooxml.ns import PKG_REL, REL_COMMENTS, REL_FOOTNOTES, REL_OFFICE_DOCUMENT, w
 from .ooxml.package import parse_xml
+from .ooxml.strict import is_strict, own_transitional_names, to_strict, to_transitional
 from .ooxml.zipwrite import package_bytes
 
 #: Passes of fix-and-check at most; fixes that uncover others (unsafe ones above all) may need many.
@@ -71,12 +72,20 @@ class PackageView:
     main: str
     footnotes: str | None
     comments: str | None
+    #: A Strict Open XML package: its XML entries are held with Transitional names, made Strict
+    #: again when it is written, but for the Transitional names it used itself (kept here).
+    strict_keep: set[bytes] | None = None
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "PackageView":
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
-        view = cls(entries, "word/document.xml", None, None)
+        keep = None
+        root_rels = next((d for n, d in entries if n == "_rels/.rels"), b"")
+        if is_strict(root_rels):
+            keep = set().union(*(own_transitional_names(d) for n, d in entries if n.endswith((".xml", ".rels"))))
+            entries = [(n, to_transitional(d) if n.endswith((".xml", ".rels")) else d) for n, d in entries]
+        view = cls(entries, "word/document.xml", None, None, keep)
         for typ, target in view.relationships("").values():
             if typ == REL_OFFICE_DOCUMENT:
                 view.main = target
@@ -128,7 +137,10 @@ class PackageView:
         return None
 
     def to_bytes(self) -> bytes:
-        return package_bytes(self.entries)
+        if self.strict_keep is None:
+            return package_bytes(self.entries)
+        keep = self.strict_keep
+        return package_bytes((n, to_strict(d, keep) if n.endswith((".xml", ".rels")) else d) for n, d in self.entries)
 
 
 def serialize(root: Any) -> bytes:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import InputError
 from .ns import PKG_REL, REL_OFFICE_DOCUMENT
+from .strict import is_strict, own_transitional_names, to_transitional
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -219,6 +220,8 @@ class Package:
             self._check_declared(info)
         self._inflated = 0
         self._rels: dict[str, dict[str, tuple[str, str, str]]] = {}
+        #: Strict Open XML: parts are read with Transitional names (:mod:`.strict`).
+        self.strict = "_rels/.rels" in self._infos and is_strict(self._raw("_rels/.rels"))
         self.main_part = self._find_main_part()
 
     # -- raw access -------------------------------------------------------------------------
@@ -242,7 +245,23 @@ class Package:
         return name in self._infos
 
     def read(self, name: str) -> bytes:
-        """Read a part, inflating at most the declared size (and the limits) even if headers lie."""
+        """Read a part, inflating at most the declared size (and the limits) even if headers lie.
+
+        In a Strict package, XML parts come with Transitional names (see :mod:`.strict`)."""
+        data = self._raw(name)
+        if self.strict and name.endswith((".xml", ".rels")):
+            data = to_transitional(data)
+        return data
+
+    def own_transitional_names(self) -> set[bytes] | None:
+        """For a Strict package, the Transitional names its parts use as they are (see
+        :func:`.strict.to_strict`); None for a Transitional package."""
+        if not self.strict:
+            return None
+        return set().union(*(own_transitional_names(self._raw(n)) for n in self._infos
+                             if n.endswith((".xml", ".rels"))))
+
+    def _raw(self, name: str) -> bytes:
         info = self._infos.get(name)
         if info is None:
             raise InputError(f"{self.path}: missing part {name}")

@@ -24,6 +24,7 @@ from .engine import Engine, Entry
 from .labels import document_labels
 from .package import read_package
 from ..collector import collection_paused
+from ..ooxml.strict import to_strict
 from ..ooxml.zipwrite import zip_bytes
 
 __all__ = ["Redline", "diff_files", "Entry"]
@@ -130,5 +131,9 @@ def diff_files(old_path, new_path, *, author: str = "resolint", date: datetime |
         engine = Engine(old, new, author, stamp)
         body, notes = engine.run()
         parts = engine.parts()
+        if new.strict_keep is not None:  # a Strict NEW gives a Strict redline
+            keep = new.strict_keep
+            parts = [(n, to_strict(d, keep) if isinstance(d, bytes) and n.endswith((".xml", ".rels")) else d)
+                     for n, d in parts]
     return Redline(str(old_path), str(new_path), author, stamp, body, notes, parts,
                    (engine.body_counts[0], engine.body_counts[1]))

@@ -50,6 +50,8 @@ class Docx:
     changed: set[str] = field(default_factory=set)
     #: compressed entries as stored in the file, copied as they are into the output
     raw: dict[str, Raw] = field(default_factory=dict)
+    #: a Strict Open XML package: the Transitional names it uses as they are (else None)
+    strict_keep: set[bytes] | None = None
 
     rels_name = staticmethod(CorePackage.rels_name)
 
@@ -93,6 +95,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
         if fn_name is not None:
             docx.footnotes_name = fn_name
             docx.footnotes = docx.part_xml(fn_name)
+        docx.strict_keep = pkg.own_transitional_names() if all_parts else None
     if all_parts:
         docx.raw = raw_entries(pkg.data, parts)
     # the trees are written from their own fields, not from ``extra``
