@@ -14,6 +14,20 @@ from . import masthead
 from .structure import Classifier, Numbered, auto_style, typed_number
 
 
+#: Content of the body that the reader cannot read as text: element -> what it is.
+UNREAD = {w("altChunk"): "embedded document chunk (w:altChunk: HTML, RTF or another document)",
+          w("object"): "embedded object (w:object: OLE)"}
+
+
+def _unread_content(body) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """How many of each kind of unreadable content the body holds (none: an empty dict)."""
+    out: dict[str, int] = {}
+    for el in body.iter(*UNREAD):
+        what = UNREAD[el.tag]
+        out[what] = out.get(what, 0) + 1
+    return out
+
+
 def _default_packs() -> dict[str, LanguagePack]:
     from .plugin_manager import get_manager
 
@@ -136,6 +150,7 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
         body = doc.find(w("body"))
         if body is None:
             raise InputError(f"{path}: not a Word document: no w:body in {main}")
+        unread = _unread_content(body)
         styles = StyleNumbering(read_styles(pkg, pkg.related(main, REL_STYLES)))
         numbering = Numbering(pkg.xml_or_none(pkg.related(main, REL_NUMBERING)), styles)
         settings = pkg.xml_or_none(pkg.related(main, REL_SETTINGS))
@@ -278,5 +293,6 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                      organ_gender=organ.get("gender") if organ else None)
     res.comments = _comments(comments_root, marks)
     res.facts.update({"organ_name": organ.get("name") if organ else None, "masthead": facts["masthead"],
+                      "unread": unread,
                       "footnote_ids_referenced": set(ref_count)})
     return res

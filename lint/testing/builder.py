@@ -456,6 +456,15 @@ class DocBuilder:
         self._place_block(tbl)
         return tbl
 
+    def alt_chunk(self, html: str) -> None:
+        """An embedded HTML chunk (``w:altChunk``) at this place of the body, as Word's import writes it."""
+        n = self._next_chunk = getattr(self, "_next_chunk", 0) + 1
+        part = Part(PackURI(f"/word/chunk{n}.html"), "text/html", html.encode("utf-8"), self.document.part.package)
+        rid = self.document.part.relate_to(part, RT.A_F_CHUNK)
+        chunk = etree.SubElement(etree.Element("x"), _w("altChunk"))
+        chunk.set(f"{{{R_NS}}}id", rid)
+        self._place_block(chunk)
+
     @contextlib.contextmanager
     def content_control(self, tag: str | None = None,
                         alias: str | None = None) -> Iterator[etree._Element]:

@@ -13,6 +13,7 @@ One line per paragraph. Inline marks:
 Line starts:
 
 - ``# text``: a title paragraph (style Title);
+- ``<<html: <p>text</p>>>``: an embedded HTML chunk (``w:altChunk``) in place of paragraphs;
 - ``1. text``, ``(a) text``, ``a) text``, ``(i) text``: a TYPED number, kept as written;
 - ``@1. text``, ``@(a) text``, ``@(i) text`` (or ``@a)``, ``@i)``): Word AUTOMATIC
   numbering at level 0, 1 or 2 of one operative list (the digits or letters written are
@@ -98,6 +99,9 @@ def build_draft(text: str, language: str = "en") -> DocBuilder:
             continue
         if line.startswith("# "):
             b.paragraph(*parse_inline(line[2:]), style="Title")
+            continue
+        if line.startswith("<<html:") and line.endswith(">>"):
+            b.alt_chunk(f"<html><body>{line[7:-2].strip()}</body></html>")
             continue
         m = _AUTO.match(line)
         if m:
