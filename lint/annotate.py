@@ -183,6 +183,21 @@ def _add_comments_part(view: PackageView) -> tuple[str, Any]:
     return name, root
 
 
+def _note_references(doc: Resolution) -> dict[int, tuple[Paragraph, tuple[int, int]]]:
+    """For each footnote paragraph (by ``id``), the body paragraph holding its mark and the mark's span."""
+    marks: dict[str, tuple[Paragraph, tuple[int, int]]] = {}
+    for p in doc.paragraphs:
+        for ref in p.footnote_refs:
+            if ref.footnote_id is not None and not ref.via_noteref and ref.footnote_id not in marks:
+                marks[ref.footnote_id] = (p, (ref.start, ref.end))
+    out = {}
+    for fn in doc.footnotes:
+        if fn.id in marks:
+            for fp in fn.paragraphs:
+                out[id(fp)] = marks[fn.id]
+    return out
+
+
 def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager: "Manager | None" = None, *,
                   author: str = "resolint", date: str = "1980-01-01T00:00:00Z") -> bytes:
     """The bytes of ``data`` (the file ``doc`` was loaded from) with one comment per finding."""
@@ -201,11 +216,18 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
     changed_notes = False
     added = []
     ranges: dict[int, list[tuple[int, int, str]]] = {}
+    in_notes = _note_references(doc)
     for f in findings:
         part = parts.get(f.paragraph) or first_body
         if part is None or part.element is None:
             continue
         start, end = (f.start, f.end) if part is parts.get(f.paragraph) else (0, 0)
+        lines = comment_text(f, manager)
+        if id(part) in in_notes:
+            # A comment inside a footnote is one not every program opens (LibreOffice 7.4 cannot):
+            # it goes on the footnote's mark in the text, and says which footnote it is about.
+            part, (start, end) = in_notes[id(part)]
+            lines[0] = f"{f.label}: {lines[0]}"
         start = max(start, -part.prefix_len)
         end = min(end, len(part.text))
         cid = str(next_id)
@@ -213,7 +235,7 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
         ranges.setdefault(part.index, []).append((start, end, cid))
         if notes is not None and part.element.getroottree().getroot() is notes:
             changed_notes = True
-        added.append(_comment_element(cid, comment_text(f, manager), author, date))
+        added.append(_comment_element(cid, lines, author, date))
     for index, spans in ranges.items():
         anchor_all(parts.get(index) or first_body, spans)  # type: ignore[arg-type]
     if not added:

@@ -168,3 +168,30 @@ def test_libreoffice_shows_one_comment_per_finding_on_the_right_text(draft, tmp_
     assert sorted(got) == sorted(want)
     reviewer = [c for c in lo_extra.comments(out) if c[0] == "Reviewer"]
     assert reviewer == ([("Reviewer", "Check with the Secretariat.", "cooperation")] if lang == "en" else [])
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_finding_in_a_footnote_is_anchored_on_its_mark_in_the_text(draft, tmp_path, lang) -> None:
+    """A comment inside a footnote is one LibreOffice 7.4 cannot open: it goes on the footnote's mark."""
+    import zipfile
+
+    from support import libreoffice as lo
+    from support import lo_extra
+
+    lo.require()
+    text = {"en": "The General Assembly,\n*Recalling* its resolution 73/11,^[see resolution 73/11]\n"
+                  "1. *Decides* to act.",
+            "fr": "L’Assemblée générale,\n*Rappelant* sa résolution 73/11,^[voir la résolution 73/11]\n"
+                  "1. *Décide* d’agir."}[lang]
+    path = draft(text, lang)
+    out = tmp_path / "annotated.docx"
+    res = _annotate(path, out)
+    in_note = [f for f in res.findings if f.label.startswith("FN")]
+    assert in_note
+    with zipfile.ZipFile(out) as z:
+        assert b"commentRange" not in z.read("word/footnotes.xml")
+        assert b"commentRangeStart" in z.read("word/document.xml")
+    shown = [c for c in lo_extra.comments(out) if c[0] == "resolint"]
+    assert len(shown) == len(res.findings)
+    assert sum(1 for _a, text_, _anchored in shown if text_.startswith("FN 1: ")) == len(in_note)
