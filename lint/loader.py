@@ -226,6 +226,10 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                 number = typed_number(p.text, prev_letter)
                 if number is not None:
                     _strip_prefix(p, number.length)
+            if number is not None:
+                # What the reader sees, whatever the part turns out to be (an annex's "(iii)" too);
+                # the classifier may decide it again for the resolution's own paragraphs.
+                p.number, p.number_source = number.shown, number.source
             if number is not None and number.style == "letter":
                 prev_letter = number.value
             elif number is not None and number.style == "decimal":
