@@ -46,6 +46,7 @@ No timing is asserted anywhere; this prints tables.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -340,8 +341,6 @@ def comma_table(bench: Bench, chars_list: list[int], one_x_rss: float, imports_r
         out, err = folder / "out.json", folder / "err.txt"
         run = bench.once(["check", "commas.docx", "--format", "json", "--jobs", "1"], cwd=folder,
                          stdout=out, stderr=err)
-        import json
-
         reported = len(json.loads(out.read_text()))
         line = err.read_text().strip()
         cut = line.split(" more findings not reported")[0].rsplit(": ", 1)[-1] if "more findings" in line else "0"
