@@ -66,10 +66,10 @@ import argparse
 import hashlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from resolint.testing.builder import DocBuilder, FootnoteRef, Hyperlink, NoteRef, Run
+from resolint.testing.builder import Comment, DocBuilder, FootnoteRef, Hyperlink, NoteRef, Run
 
 HERE = Path(__file__).resolve().parent
 
@@ -811,15 +811,21 @@ def _inlines(text: str, footnotes: dict[int, str], link_base: str, targets: set[
 
 
 def render(spec: Spec, footnotes: dict[int, str], *, language: str, title: str,
-           typography: Callable[[str], str] = lambda s: s) -> DocBuilder:
-    """A :class:`DocBuilder` holding the draft ``spec``."""
+           typography: Callable[[str], str] = lambda s: s,
+           comments: Mapping[int, str] | None = None) -> DocBuilder:
+    """A :class:`DocBuilder` holding the draft ``spec``.
+
+    ``comments``: index in ``spec`` -> text of a Word comment anchored on that whole paragraph.
+    """
     link_base = f"https://undocs.org/{language}/"
     targets = {int(n) for _, text in spec for n in re.findall(r"\^=(\d+)", text)}
     notes = {n: typography(t) for n, t in footnotes.items()}
     b = DocBuilder(language=language, title=title)
     ops = b.operative_numbering()
-    for label, text in spec:
+    for i, (label, text) in enumerate(spec):
         items = _inlines(typography(text), notes, link_base, targets)
+        if comments and i in comments:
+            items = [Comment(comments[i], *items)]
         if label == "TITLE":
             b.paragraph(*items, style="Title")
         elif label.startswith("OP"):

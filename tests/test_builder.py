@@ -254,6 +254,34 @@ def test_save_is_deterministic(tmp_path: Path) -> None:
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_blocks_go_before_the_section_properties_without_scanning_the_body(monkeypatch) -> None:
+    """Each block is placed by looking at the body's last child: python-docx's ``body.sectPr``
+    scans every child, which made building a 40,000-paragraph draft quadratic (minutes)."""
+    from docx.oxml.document import CT_Body
+
+    lookups = []
+    original = CT_Body.sectPr
+
+    def counted(body):  # type: ignore[no-untyped-def]
+        lookups.append(1)
+        return original.fget(body)
+
+    monkeypatch.setattr(CT_Body, "sectPr", property(counted))
+    b = DocBuilder()
+    for i in range(200):
+        b.paragraph(f"p{i}")
+    b.table([["cell"]])
+    with b.content_control(tag="t"):
+        b.paragraph("inside")
+    b.paragraph("last")
+    assert len(lookups) < 10
+    with zipfile.ZipFile(io.BytesIO(b.to_bytes())) as zf:
+        body = etree.fromstring(zf.read("word/document.xml")).find(w("body"))
+    kids = [etree.QName(k).localname for k in body]
+    assert kids[-1] == "sectPr" and kids.count("sectPr") == 1
+    assert kids[:-1] == ["p"] * 200 + ["tbl", "sdt", "p"]
+
+
 def test_footnotes_rejected_inside_footnotes() -> None:
     b = DocBuilder()
     with pytest.raises(ValueError):

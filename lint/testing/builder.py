@@ -609,7 +609,13 @@ class DocBuilder:
         if self._containers:
             self._containers[-1].append(elem)
         else:
-            self._body.sectPr.addprevious(elem) if self._body.sectPr is not None else self._body.append(elem)
+            # The section properties end the body: look at its last child, not through every
+            # child (python-docx's ``body.sectPr`` scans them all: building was quadratic).
+            last = next(self._body.iterchildren(reversed=True), None)
+            if last is not None and last.tag == _w("sectPr"):
+                last.addprevious(elem)
+            else:
+                self._body.append(elem)
 
     def _sdt_pr(self, sdt: etree._Element, tag: str | None, alias: str | None) -> None:
         pr = _el("sdtPr", sdt)
