@@ -164,7 +164,7 @@ _ESCAPE_RE: Any = None
 #: Answers of :func:`_has_multi_fold` by text: each rule searches each paragraph, so every
 #: text is asked about once per rule. Bounded; cleared when full.
 _FOLD_CHECKS: dict[str, bool] = {}
-_FOLD_CHECKS_MAX = 10_000
+_FOLD_CHECKS_MAX = 250_000  # a whole draft of the largest size the limits allow
 
 
 def _has_multi_fold(text: str) -> bool:

@@ -171,7 +171,7 @@ def symbols_in(text: str) -> list[Symbol]:
     return list(_symbols_in(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 18)  # all of a draft's texts: several rules pass over them in turn
 def _symbols_in(text: str) -> tuple[Symbol, ...]:
     # Five rules ask for the symbols of the same paragraphs: found once per text. The
     # symbols are only read by the rules, never changed, so sharing them is safe.
