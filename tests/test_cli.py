@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from resolint.cli import main
+from support.cli import CLEAN_DRAFT, run_cli
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 BAD_DRAFT = """
@@ -17,16 +16,6 @@ The General Assembly,
 @1. *Decides* to act;.
 @2. *Requests* a report.
 """
-CLEAN_DRAFT = """
-The General Assembly,
-*Recalling* its resolution 73/11 of 26 November 2018,
-@1. *Decides* to act;
-@2. *Requests* a report.
-"""
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "resolint", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.mark.parametrize(("name", "content", "needle"), [

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from resolint.cli import main
+from support.cli import CLEAN_DRAFT as CLEAN
+from support.cli import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,17 +24,6 @@ The General Assembly,
 @1. *Decides* to act;.
 @2. *Requests* a report.
 """
-CLEAN = """
-The General Assembly,
-*Recalling* its resolution 73/11 of 26 November 2018,
-@1. *Decides* to act;
-@2. *Requests* a report.
-"""
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "resolint", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
 
 
 def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
