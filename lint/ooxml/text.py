@@ -66,6 +66,7 @@ W_sdt = w("sdt")
 W_sdtContent = w("sdtContent")
 W_smartTag = w("smartTag")
 W_sym = w("sym")
+W_ruby, W_rubyBase = w("ruby"), w("rubyBase")
 W_t = w("t")
 W_tab = w("tab")
 W_tbl = w("tbl")
@@ -388,6 +389,13 @@ class ParagraphReader:
                 if fields.stack and fields.stack[-1]["phase"] == "instr" \
                         and len(fields.stack[-1]["instr"]) < MAX_INSTR_CHARS:
                     fields.stack[-1]["instr"] += child.text or ""
+                continue
+            if tag == W_ruby:
+                # Ruby (phonetic guide): the base text is the text; the reading above it is kept aside.
+                base = child.find(W_rubyBase)
+                for base_run in (base if base is not None else ()):
+                    if base_run.tag == W_r:
+                        self._run(base_run, raw, deleted, inserted, link, pstyle)
                 continue
             if not fields.visible():
                 continue
