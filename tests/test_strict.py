@@ -55,7 +55,7 @@ def test_names_round_trip() -> None:
                 assert to_transitional(to_strict(data, set())) == data, name
 
 
-@pytest.mark.parametrize("name", ["interpol-cooperation-en.docx", "A-RES-75-10-fr.docx"])
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.docx")))
 def test_strict_copy_checks_like_its_twin(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     twin = SAMPLES / name
     strict = strict_copy(twin, tmp_path / name)
@@ -63,7 +63,7 @@ def test_strict_copy_checks_like_its_twin(name: str, tmp_path: Path, capsys: pyt
     want = report(twin, capsys)
     got = report(strict, capsys)
     assert got[0] == want[0] != 2
-    assert got[1] == want[1] and got[1]
+    assert got[1] == want[1]
     assert main(["textconv", str(strict)]) == 0
     strict_text = capsys.readouterr().out
     assert main(["textconv", str(twin)]) == 0
