@@ -188,7 +188,7 @@ class Classifier:
         in_annex = in_closing = False
         nested: int | None = None  # next number of a numbered list inside an operative paragraph
         bullets: dict[int, int] = {}  # id(paragraph) -> bulleted items under it so far
-        items: dict[int, int] = {}  # id(paragraph) -> unnumbered items or quoted paragraphs under it so far
+        items: dict[tuple[int, str], int] = {}  # (id(paragraph), "item" or "quote") -> how many under it so far
         quoting = False  # inside a quotation introduced by a paragraph ending ":"
         leading_title = formula_at is None
         last_text: Paragraph | None = None  # the paragraph with text before this one
@@ -237,9 +237,9 @@ class Classifier:
             if top is not None and text[:1] in _OPENING_QUOTES and (quoting or top.text.rstrip().endswith(":")):
                 # Text quoted by the paragraph above ("Reaffirms its resolution 425 (1978), which reads:").
                 quoting = True
-                items[id(top)] = items.get(id(top), 0) + 1
+                n = items[id(top), "quote"] = items.get((id(top), "quote"), 0) + 1
                 p.kind, p.level, p.parent = Kind.QUOTE, 1, top
-                p.label = f"{top.label} quote {items[id(top)]}"
+                p.label = f"{top.label} quote {n}"
                 continue
             quoting = False
             if num is not None:
@@ -300,9 +300,9 @@ class Classifier:
                     and not opener_op and not opener_pp and top.text.rstrip().endswith(":")
                     and not is_heading(text, False)):
                 # An unnumbered item of a chapeau ("Resolves:" / "To defer ...;" / "To request ...;").
-                items[id(top)] = items.get(id(top), 0) + 1
+                n = items[id(top), "item"] = items.get((id(top), "item"), 0) + 1
                 p.kind, p.level, p.parent = Kind.SUBPARAGRAPH, 1, top
-                p.label = f"{top.label} item {items[id(top)]}"
+                p.label = f"{top.label} item {n}"
                 continue
             if num is None and is_heading(text, opener_pp or opener_op) and (pp_count or op_count):
                 # A heading inside the preamble or the operative part ("Asset freeze", "A", "II").
