@@ -22,28 +22,79 @@ if TYPE_CHECKING:
     from resolint.model import Resolution
 
 
-class TextFormatter:
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def in_context(finding: "Finding", document: "Resolution | None", width: int = 40) -> str | None:
+    """The flagged text with the words around it, marked so that Word's Find can land on it:
+    ``... its resolution 73/11 of 26 November 2018»,,«^1 ...`` (and which occurrence, when the
+    flagged text occurs more than once in its paragraph)."""
+    part = document.part(finding.paragraph) if document is not None and finding.paragraph else None
+    if part is None:
+        return None
+    text = part.text
+    start, end = max(0, min(finding.start, len(text))), max(0, min(finding.end, len(text)))
+    if end <= start:
+        head = " ".join(text.split())
+        return f"“{head[:2 * width]}{'…' if len(head) > 2 * width else ''}” (the whole paragraph)"
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    if start - width > 0 and " " in left:
+        left = "…" + left[left.index(" ") + 1:]
+    if end + width < len(text) and " " in right:
+        right = right[:right.rindex(" ")] + "…"
+    flagged = text[start:end]
+    where = ""
+    count = text.count(flagged)
+    if count > 1:
+        nth = text.count(flagged, 0, start) + 1
+        where = f" ({_ordinal(nth)} of {count} in the paragraph)"
+    return f"“{left}»{flagged}«{right}”{where}".replace("\n", " ").replace("\t", " ")
+
+
+class ConciseFormatter:
     description = "one line per finding: path:PARA:COL: CODE [label] severity: message"
+
+    def line(self, f: "Finding") -> str:
+        fix = " [*]" if f.fix is not None and f.fix.safety.value == "safe" else ""
+        return f"{f.path}:{f.paragraph}:{f.column}: {f.code} [{f.label}] {f.severity.value}: {f.message}{fix}"
+
+    def format(self, results: "list[FileResult]") -> str:
+        lines = [self.line(f) for res in results for f in res.findings] + _summary(results)
+        return "\n".join(lines) + ("\n" if lines else "")
+
+
+class TextFormatter(ConciseFormatter):
+    description = "each finding on one line, then its text in context (the flagged part between » «)"
 
     def format(self, results: "list[FileResult]") -> str:
         lines = []
         for res in results:
             for f in res.findings:
-                fix = " [*]" if f.fix is not None and f.fix.safety.value == "safe" else ""
-                lines.append(f"{f.path}:{f.paragraph}:{f.column}: {f.code} [{f.label}] {f.severity.value}: "
-                             f"{f.message}{fix}")
-        total = sum(len(r.findings) for r in results)
-        fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safety.value == "safe")
-        files = sum(1 for r in results if r.error is None)
-        with_findings = sum(1 for r in results if r.findings)
-        if total:
-            # The same counts as the batch summary on standard error ("N findings in M drafts").
-            checked = f" ({files} checked)" if files != with_findings else ""
-            lines.append(f"Found {_plural(total, 'finding')} in {_plural(with_findings, 'draft')}{checked}"
-                         + (f"; {fixable} fixable with --fix." if fixable else "."))
-        elif files:
-            lines.append(f"All checks passed ({_plural(files, 'draft')}).")
+                lines.append(self.line(f))
+                shown = in_context(f, getattr(res, "document", None))
+                if shown:
+                    lines.append(f"    {shown}")
+        lines += _summary(results)
         return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _summary(results: "list[FileResult]") -> list[str]:
+    """The closing line: how many findings in how many drafts, or that all checks passed."""
+    lines: list[str] = []
+    total = sum(len(r.findings) for r in results)
+    fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safety.value == "safe")
+    files = sum(1 for r in results if r.error is None)
+    with_findings = sum(1 for r in results if r.findings)
+    if total:
+        # The same counts as the batch summary on standard error ("N findings in M drafts").
+        checked = f" ({files} checked)" if files != with_findings else ""
+        lines.append(f"Found {_plural(total, 'finding')} in {_plural(with_findings, 'draft')}{checked}"
+                     + (f"; {fixable} fixable with --fix." if fixable else "."))
+    elif files:
+        lines.append(f"All checks passed ({_plural(files, 'draft')}).")
+    return lines
 
 
 class JsonFormatter:
@@ -316,5 +367,5 @@ def resolint_configure(config: "Config") -> None:
 
 @hookimpl
 def resolint_formatters() -> dict[str, object]:
-    return {"text": TextFormatter(), "json": JsonFormatter(), "sarif": SarifFormatter(),
+    return {"text": TextFormatter(), "concise": ConciseFormatter(), "json": JsonFormatter(), "sarif": SarifFormatter(),
             "github": GithubFormatter(), "junit": JunitFormatter()}

@@ -215,7 +215,7 @@ def test_a_narrow_console_encoding_keeps_the_whole_report(tmp_path: Path, encodi
     text = _cli("check", name, cwd=tmp_path, env=env)
     assert text.returncode == 1, text.stderr
     lines = text.stdout.decode(encoding).splitlines()
-    assert lines[-1].startswith("Found 13 findings") and len(lines) == 14
+    assert lines[-1].startswith("Found 13 findings") and len(lines) == 2 * 13 + 1  # each with its context
     data = _cli("check", name, "--format", "json", cwd=tmp_path, env=env)
     assert data.returncode == 1 and json.loads(data.stdout.decode(encoding))[0]["path"] == name
     assert lines[0].startswith(name.encode(encoding, "backslashreplace").decode(encoding) + ":")
