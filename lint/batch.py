@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .context import in_context
 from .engine import FileResult, check_file
 
 if TYPE_CHECKING:
@@ -82,13 +83,18 @@ def span_text(finding: "Finding", document: "Resolution | None") -> str | None:
 
 
 def annotate(result: FileResult) -> FileResult:
-    """Keep each finding's flagged text in ``finding.extra["span"]``, so that formatters
-    (SARIF fingerprints) need not have the document."""
+    """Keep each finding's flagged text in ``finding.extra["span"]`` and its text in context in
+    ``finding.extra["context"]``, so that formatters (SARIF fingerprints, the text report) need
+    not have the document."""
     for f in result.findings:
         if "span" not in f.extra:
             text = span_text(f, result.document)
             if text is not None:
                 f.extra["span"] = text
+        if "context" not in f.extra:
+            shown = in_context(f, result.document)
+            if shown is not None:
+                f.extra["context"] = shown
     return result
 
 
