@@ -122,14 +122,8 @@ def _shape(phrases: frozenset[str]) -> tuple[frozenset[str], int]:
 _WORD = lazy_pattern(r"\p{L}+", _V1)
 
 
-def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: list[str],
-                    default_tag: str | None) -> str:
-    """Pick the document language.
-
-    The text decides when it is clear (stop-word counts, one language at least twice the
-    other); otherwise the languages tagged on the runs (``w:lang``), then the document
-    default, then English.
-    """
+def _ranked(texts: list[str], packs: dict[str, LanguagePack]) -> list[tuple[str, int]]:
+    """The languages by how many of their stop words the first 4,000 words hold, most first."""
     from collections import Counter
 
     bag: Counter[str] = Counter()
@@ -141,8 +135,29 @@ def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: li
         if seen > 4000:
             break
     counts = {code: sum(bag[w] for w in bag.keys() & pack.stopwords) for code, pack in packs.items()}
-    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-    if ranked and ranked[0][1] >= 8 and (len(ranked) == 1 or ranked[0][1] >= 2 * max(ranked[1][1], 1)):
+    return sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+
+
+def _clear(ranked: list[tuple[str, int]]) -> bool:
+    return bool(ranked) and ranked[0][1] >= 8 and (len(ranked) == 1 or ranked[0][1] >= 2 * max(ranked[1][1], 1))
+
+
+def text_language(texts: list[str], packs: dict[str, LanguagePack]) -> str | None:
+    """The language the text itself shows clearly (stop words), or None when it does not."""
+    ranked = _ranked(texts, packs)
+    return ranked[0][0] if _clear(ranked) else None
+
+
+def detect_language(texts: list[str], packs: dict[str, LanguagePack], tagged: list[str],
+                    default_tag: str | None) -> str:
+    """Pick the document language.
+
+    The text decides when it is clear (stop-word counts, one language at least twice the
+    other); otherwise the languages tagged on the runs (``w:lang``), then the document
+    default, then English.
+    """
+    ranked = _ranked(texts, packs)
+    if _clear(ranked):
         return ranked[0][0]
     for tags in (tagged, [default_tag] if default_tag else []):
         votes: dict[str, int] = {}

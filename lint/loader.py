@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
-from .language import LanguagePack, detect_language
+from .language import LanguagePack, detect_language, text_language
 from .model import Comment, Footnote, FootnoteRef, Kind, Paragraph, Resolution, Run
 from .ooxml.ns import REL_COMMENTS, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, w, wval
 from .ooxml.numbering import Numbering, StyleNumbering, format_number, read_styles, to_int
@@ -247,7 +247,9 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
 
         # Language: config, else text and tags.
         tags = [r.lang for r in raws if r.lang]
-        code = language or detect_language([p.text for p in paras[:400]], packs, tags, styles.default_lang)
+        head = [p.text for p in paras[:400]]
+        text_lang = text_language(head, packs)
+        code = language or text_lang or detect_language(head, packs, tags, styles.default_lang)
         if code not in packs:
             raise InputError(f"{path}: no language pack for {code!r} (installed: {', '.join(sorted(packs))})")
         pack = packs[code]
@@ -297,6 +299,6 @@ def load_document(path: str | Path, *, language: str | None = None, limits: Limi
                      organ_gender=organ.get("gender") if organ else None)
     res.comments = _comments(comments_root, marks)
     res.facts.update({"organ_name": organ.get("name") if organ else None, "masthead": facts["masthead"],
-                      "unread": unread,
+                      "unread": unread, "text_language": text_lang,
                       "footnote_ids_referenced": set(ref_count)})
     return res

@@ -51,3 +51,56 @@ class UnreadContent(Rule):
             head = f"{count} times an" if count > 1 else "an"
             yield ctx.finding(None, f"{head} {what} was not read: its text was not checked; open the draft in "
                                     "Word and save it again to turn it into paragraphs", severity=level)
+
+
+#: The examples of R005: one text in each language, long enough for its words to show it.
+_EN = ("The General Assembly,\n*Recalling* its resolution 73/11 of 26 November 2018 on the cooperation between "
+       "the United Nations and the International Criminal Police Organization,\n1. *Requests* the "
+       "Secretary-General to report to the General Assembly on the implementation of the present resolution "
+       "and on the work of the two organizations.")
+_FR = ("L’Assemblée générale,\n*Rappelant* sa résolution 73/11 du 26 novembre 2018 sur la coopération entre "
+       "l’Organisation des Nations Unies et l’Organisation internationale de police criminelle,\n1. *Prie* le "
+       "Secrétaire général de lui présenter un rapport sur l’application de la présente résolution et sur les "
+       "travaux des deux organisations.")
+
+
+class LanguageMismatch(Rule):
+    """A draft checked in one language whose text is plainly in another is reported.
+
+    ## What it does
+    When the language of the check was set (``language = "fr"`` in the configuration, or
+    ``--language``) and the draft's own words are clearly of another installed language
+    (their common words, counted on the first 4,000), reports it once: every finding of the
+    language's rules would be off.
+
+    ## Why
+    A folder configured for French drafts that holds an English one gives dozens of wrong
+    findings with no hint of why; one line saying so saves the drafter the search.
+
+    ## Example
+    ```
+    language = "fr" for a draft that reads "The General Assembly, Recalling its resolution ..."
+    ```
+
+    ## Use instead
+    ```
+    Check it with --language en, or leave the language to be detected.
+    ```
+
+    ## References
+    - resolint's language detection: the languages' stop words (language packs).
+    """
+
+    code = "R005"
+    name = "language-mismatch"
+    summary = "The language set for the check is not the language of the text"
+    scopes = (Scope.DOCUMENT,)
+    severity = Severity.WARNING
+    bad_examples = {"en": [_FR], "fr": [_EN]}
+    good_examples = {"en": [_EN], "fr": [_FR]}
+
+    def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
+        shown = doc.facts.get("text_language")
+        if shown and shown != doc.language:
+            yield ctx.finding(None, f"the draft's text is in {shown!r} but it is checked as {doc.language!r}: "
+                                    f"check it with --language {shown}, or leave the language to be detected")

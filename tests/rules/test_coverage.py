@@ -21,3 +21,19 @@ def test_an_embedded_html_chunk_is_reported(tmp_path: Path, capsys) -> None:  # 
     assert main(["check", str(chunked), "--select", "R004"]) == 1
     out = capsys.readouterr().out
     assert "R004" in out and "w:altChunk" in out and "All checks passed" not in out
+
+
+def test_a_folder_set_to_french_says_an_english_draft_looks_english(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from resolint.rules.coverage import _EN
+    from resolint.testing.draft import write_draft
+
+    folder = tmp_path / "fr-drafts"
+    folder.mkdir()
+    write_draft(folder / "english.docx", _EN, "en")
+    (folder / "resolint.toml").write_text('language = "fr"\n', encoding="utf-8")
+    main(["check", str(folder)])
+    out = capsys.readouterr().out
+    assert "R005" in out and "'en' but it is checked as 'fr'" in out
+    (folder / "resolint.toml").unlink()
+    main(["check", str(folder)])
+    assert "R005" not in capsys.readouterr().out
