@@ -7,6 +7,7 @@ year: ``data/sc_years.toml``), and the sponsors line's separators and order.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -173,12 +174,8 @@ def sc_year_of(number: int) -> int | None:
     firsts, last_known = _sc_years()
     if number < 1 or number > last_known:
         return None
-    year = None
-    for first, y in firsts:
-        if first > number:
-            break
-        year = y
-    return year
+    at = bisect.bisect_right(firsts, (number, 10**4)) - 1
+    return firsts[at][1] if at >= 0 else None
 
 
 class MastheadDate(Rule):

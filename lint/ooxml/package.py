@@ -222,6 +222,7 @@ class Package:
         self._rels: dict[str, dict[str, tuple[str, str, str]]] = {}
         #: Strict Open XML: parts are read with Transitional names (:mod:`.strict`).
         self.strict = "_rels/.rels" in self._infos and is_strict(self._raw("_rels/.rels"))
+        self._own: dict[str, set[bytes]] = {}  # Strict: the Transitional names of each part read
         self.main_part = self._find_main_part()
 
     # -- raw access -------------------------------------------------------------------------
@@ -250,6 +251,7 @@ class Package:
         In a Strict package, XML parts come with Transitional names (see :mod:`.strict`)."""
         data = self._raw(name)
         if self.strict and name.endswith((".xml", ".rels")):
+            self._own[name] = own_transitional_names(data)
             data = to_transitional(data)
         return data
 
@@ -258,8 +260,10 @@ class Package:
         :func:`.strict.to_strict`); None for a Transitional package."""
         if not self.strict:
             return None
-        return set().union(*(own_transitional_names(self._raw(n)) for n in self._infos
-                             if n.endswith((".xml", ".rels"))))
+        for n in self._infos:  # the parts not read yet (each part is inflated once for both)
+            if n.endswith((".xml", ".rels")) and n not in self._own:
+                self._own[n] = own_transitional_names(self._raw(n))
+        return set().union(*self._own.values())
 
     def _raw(self, name: str) -> bytes:
         info = self._infos.get(name)
