@@ -14,6 +14,7 @@ from typing import Any
 
 from .ns import R, first_child, w, wval
 from ..errors import InputError
+from . import symbol_fonts
 from .numbering import StyleNumbering, clamp_ilvl, to_int
 
 # Clark names of the WordprocessingML tags read below (computed once: the readers are hot loops).
@@ -23,6 +24,7 @@ W_bookmarkEnd = w("bookmarkEnd")
 W_bookmarkStart = w("bookmarkStart")
 W_br = w("br")
 W_char = w("char")
+W_font = w("font")
 W_commentRangeEnd = w("commentRangeEnd")
 W_commentRangeStart = w("commentRangeStart")
 W_commentReference = w("commentReference")
@@ -413,15 +415,7 @@ class ParagraphReader:
             elif tag == W_noBreakHyphen:
                 text, is_del = "\u2011", deleted
             elif tag == W_sym:
-                code = child.get(W_char) or ""
-                try:
-                    text = chr(int(code, 16)) if len(code) <= 8 else ""
-                    if 0xF000 <= ord(text or " ") <= 0xF0FF:
-                        text = chr(ord(text) - 0xF000)
-                except ValueError:
-                    text = ""
-                if text and 0xD800 <= ord(text) <= 0xDFFF:
-                    text = ""  # a lone surrogate cannot be written out as UTF-8
+                text = symbol_fonts.shown(child.get(W_font), child.get(W_char))
                 is_del = deleted
             elif tag in (W_footnoteReference, W_endnoteReference):
                 custom = child.get(W_customMarkFollows) in ("1", "true", "on")
