@@ -137,9 +137,10 @@ def comments(docx) -> list[tuple[str, str, str]]:
             os.unlink(tmp)
 
 
-def compare(old, new) -> dict:
-    """LibreOffice's own comparison of ``new`` against ``old``: ``{"seconds", "redlines"}``."""
-    return _SESSION.request(op="compare", old=str(old), new=str(new))
+def compare(old, new, out=None) -> dict:
+    """LibreOffice's own comparison of ``new`` against ``old``: ``{"seconds", "redlines"}``;
+    with ``out``, the compared document saved there as .docx."""
+    return _SESSION.request(op="compare", old=str(old), new=str(new), out=str(out) if out else "")
 
 
 def close() -> None:

@@ -10,9 +10,10 @@ per line on stdout:
 
 - ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
   ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str}``
-- ``{"op": "compare", "old": P, "new": Q}`` -> ``{"seconds": s, "redlines": n}``: LibreOffice's
-  own comparison (Edit > Track Changes > Compare Document) of NEW against OLD, timed from
-  the dispatch to its return (the documents are already loaded; soffice start excluded)
+- ``{"op": "compare", "old": P, "new": Q, "out": R}`` -> ``{"seconds": s, "redlines": n}``:
+  LibreOffice's own comparison (Edit > Track Changes > Compare Document) of NEW against OLD,
+  timed from the dispatch to its return (the documents are already loaded; soffice start
+  excluded); with ``out``, the compared document is saved there as .docx
 - ``{"op": "quit"}``
 """
 from __future__ import annotations
@@ -136,6 +137,8 @@ def compare(office, req):
         start = time.perf_counter()
         office.dispatch(new, ".uno:CompareDocuments", [prop("URL", url(req["old"])), prop("NoAcceptDialog", True)])
         seconds = time.perf_counter() - start
+        if req.get("out"):
+            new.storeToURL(url(req["out"]), (prop("FilterName", "MS Word 2007 XML"),))
         return {"seconds": seconds, "redlines": _redline_count(new)}
     finally:
         new.close(True)
