@@ -9,6 +9,7 @@ shuffled across resolutions), with a seeded random generator: the same seed, the
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resolint.trace.source import Adopted
@@ -60,26 +61,24 @@ def samples(records: list[Adopted], new_texts: list[str], rng: random.Random, *,
     return out
 
 
-def vary(records: list[Adopted], count: int, rng: random.Random) -> list[Adopted]:
-    """``count`` resolutions made from ``records``: each a corpus text with a new symbol, one
-    paragraph in five with a word substituted, and one in ten swapped with a paragraph of
-    another generated resolution."""
-    out: list[Adopted] = []
+def vary(records: list[Adopted], count: int, rng: random.Random) -> Iterator[Adopted]:
+    """``count`` resolutions made from ``records``, one at a time: each a corpus text under a
+    new symbol and date, one paragraph in five with a word substituted, and one in ten
+    replaced by a paragraph of another corpus resolution (paragraphs shuffled across texts)."""
     for n in range(count):
         base = records[n % len(records)]
         year = 2003 + n // 5000
         paras = []
         for label, text in base.paragraphs:
-            if rng.random() < 0.2:
+            draw = rng.random()
+            if draw < 0.1:
+                other = rng.choice(records)
+                if other.paragraphs:
+                    text = rng.choice(other.paragraphs)[1]
+            elif draw < 0.3:
                 words = text.split()
                 words[rng.randrange(len(words))] = rng.choice(FILLER)
                 text = " ".join(words)
             paras.append((label, text))
-        if out and paras and rng.random() < 0.5:
-            other = rng.choice(out)
-            if other.paragraphs:
-                i, j = rng.randrange(len(paras)), rng.randrange(len(other.paragraphs))
-                paras[i], other.paragraphs[j] = (paras[i][0], other.paragraphs[j][1]), (other.paragraphs[j][0], paras[i][1])
-        out.append(Adopted(f"S/RES/{10000 + n} ({year})", base.organ, f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}",
-                           base.language, f"generated from {base.symbol}", paras))
-    return out
+        yield Adopted(f"S/RES/{10000 + n} ({year})", base.organ, f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                      base.language, f"generated from {base.symbol}", paras)
