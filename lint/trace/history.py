@@ -33,7 +33,7 @@ class Version:
 def history(lib: Library, text: str, *, threshold: float = MODIFIED_AT) -> list[Version]:
     """The versions of ``text`` in the library, oldest first."""
     found = []
-    for sim, tid, shown in ranked(lib, text_tokens(text), candidates=HISTORY_CANDIDATES):
+    for sim, tid, shown in ranked(lib, text_tokens(text), candidates=HISTORY_CANDIDATES)[0]:
         if sim < threshold:
             continue
         for occ in lib.occurrences(tid):

@@ -71,8 +71,12 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-def ranked(lib: Library, toks: list[str], *, candidates: int = CANDIDATES) -> list[tuple[float, int, str]]:
-    """``(similarity, text id, text)`` of the library's texts closest to ``toks``, best first."""
+Scored = list[tuple[float, int, str]]
+
+
+def ranked(lib: Library, toks: list[str], *, candidates: int = CANDIDATES) -> tuple[Scored, int | None]:
+    """``(similarity, text id, text)`` of the library's texts closest to ``toks``, best first,
+    and the id of the text with exactly these tokens (None when there is none)."""
     exact = lib.exact(toks)
     ids = lib.candidates(toks, candidates)
     if exact is not None and exact not in ids:
@@ -82,8 +86,8 @@ def ranked(lib: Library, toks: list[str], *, candidates: int = CANDIDATES) -> li
     for stored in lib.texts(ids):
         sim = 1.0 if stored.id == exact else me.similarity(Profile(stored.tokens))
         scored.append((round(sim, 4), stored.id, stored.shown))
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    return scored
+    scored.sort(key=lambda t: (-t[0], t[1] != exact, t[1]))
+    return scored, exact
 
 
 def trace_paragraph(lib: Library, label: str, text: str, *, max_sources: int = MAX_SOURCES,
@@ -93,10 +97,10 @@ def trace_paragraph(lib: Library, label: str, text: str, *, max_sources: int = M
     shown = " ".join(text.split())
     if not toks:
         return Traced(label, shown, "new")
-    best = [t for t in ranked(lib, toks) if t[0] >= threshold]
+    scored, exact = ranked(lib, toks)
+    best = [t for t in scored if t[0] >= threshold]
     if not best:
         return Traced(label, shown, "new")
-    exact = lib.exact(toks)
     status = "agreed" if exact is not None and best[0][1] == exact else "modified"
     sources: list[Source] = []
     for sim, tid, stored in best:
