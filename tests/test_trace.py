@@ -39,7 +39,7 @@ The Security Council,
 
 DRAFT = """
 The Security Council,
-*Recalling* its resolution 858 (1993) of 24 August 1993,
+*Recalling* its resolution 858 (1993) of 24 August 1993,^[S/RES/858 (1993).]
 *Noting with appreciation* the work of the regional organizations in the fight against piracy off the coast,
 1. *Calls upon* all parties to respect the ceasefire and to cooperate fully and without delay with the Observer Mission;
 2. *Urges* the parties to resume negotiations without delay under the auspices of the United Nations;
@@ -90,7 +90,7 @@ def test_trace_agreed_modified_new(tmp_path: Path, lib_path: Path) -> None:
         items = trace_document(lib, load_document(draft))
     got = {t.label: t for t in items}
     assert [t.label for t in items] == ["PP 1", "PP 2", "OP 1", "OP 2", "OP 3"]
-    assert got["PP 1"].status == "agreed"
+    assert got["PP 1"].status == "agreed"  # its footnote mark is not a word of it
     assert [(s.symbol, s.label, s.similarity) for s in got["PP 1"].sources] == [("S/RES/901 (1994)", "PP 1", 1.0)]
     assert got["PP 2"].status == "new" and got["PP 2"].sources == []
     op1 = got["OP 1"]

@@ -61,6 +61,7 @@ def test_french_elision_and_accents() -> None:
     assert key(tokens(fr)) == key(tokens(straight))
     assert sim(fr, "« " + fr[:-2] + " »") == 1.0
     assert key(tokens(fr)) != key(tokens(fr.replace("résolution", "resolution")))  # accents are letters
+    assert key(tokens("dans le domaine de l ’application de la loi")) == key(tokens("dans le domaine de l’application de la loi"))
     assert tokens("qu’il décide jusqu’à lorsqu’elle") == ["qu'", "il", "décide", "jusqu'", "à", "lorsqu'", "elle"]
 
 

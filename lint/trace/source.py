@@ -18,7 +18,7 @@ from pathlib import Path
 import regex
 
 from ..errors import InputError
-from ..model import Kind, Paragraph, Resolution, Run
+from ..model import MARK, Kind, Paragraph, Resolution, Run
 
 #: The parts of a resolution that are traced: preambular, operative and sub-paragraphs.
 TRACED = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
@@ -60,9 +60,14 @@ def _date(doc: Resolution) -> str | None:
     return str(m.year) if m.year else None
 
 
+def plain(p: Paragraph) -> str:
+    """The paragraph's text without its footnote marks (a mark is not a word of the paragraph)."""
+    return p.scan_text.replace(MARK, "") if p.footnote_refs else p.text
+
+
 def from_document(doc: Resolution, path: Path, header_symbol: str | None = None) -> Adopted:
     """The record of a resolution read into the model."""
-    paras = [(p.label, p.text) for p in doc.paragraphs if p.kind in TRACED and p.text.strip()]
+    paras = [(p.label, plain(p)) for p in doc.paragraphs if p.kind in TRACED and p.text.strip()]
     return Adopted(_symbol(doc, path, header_symbol), doc.organ, _date(doc), doc.language, str(path), paras)
 
 

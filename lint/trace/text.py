@@ -18,6 +18,8 @@ import regex
 _QUOTES = regex.compile(r"[\"“”„‟«»‹›]|(?<!\p{L})['‘’]|['‘’](?!\p{L})")
 #: A typed paragraph number at the start: "1.", "12.", "(a)", "a)", "(iv)", "iv)".
 _NUMBER = regex.compile(r"^\s*(?:\d{1,3}\.|\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\))(?=\s)", regex.IGNORECASE)
+#: An elided word cut from its apostrophe by a stray space ("l ’Organisation"): the same word.
+_CUT_ELISION = regex.compile(r"(?<!\p{L})([cdjlmnst]|qu|jusqu|lorsqu|puisqu)\s+'(?=\p{L})", regex.IGNORECASE)
 #: Apostrophes: typographic and straight are the same letter of an elision.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 #: Characters that are not text: footnote-mark placeholders, soft hyphens, zero-width spaces.
@@ -41,6 +43,7 @@ def clean(text: str) -> str:
     spaces collapsed. The words and punctuation stay as written (case kept)."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
     text = _INVISIBLE.sub("", text)
+    text = _CUT_ELISION.sub(r"\1'", text)
     text = strip_number(text)
     text = _QUOTES.sub(" ", text)
     return " ".join(text.split())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Resolution
 from .library import Library, Occurrence
 from .similarity import Profile
-from .source import TRACED
+from .source import TRACED, plain
 from .text import display_words, tokens as text_tokens
 
 #: The least similarity of a paragraph called ``modified``.
@@ -117,7 +117,7 @@ def _source(occ: Occurrence, sim: float, text: str, tid: int) -> Source:
 
 def traced_parts(doc: Resolution) -> list[tuple[int, str, str]]:
     """``(index, label, text)`` of the draft's preambular, operative and sub-paragraphs."""
-    return [(p.index, p.label, p.text) for p in doc.paragraphs if p.kind in TRACED and p.text.strip()]
+    return [(p.index, p.label, plain(p)) for p in doc.paragraphs if p.kind in TRACED and p.text.strip()]
 
 
 def trace_document(lib: Library, doc: Resolution, *, max_sources: int = MAX_SOURCES,
