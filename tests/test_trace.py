@@ -192,6 +192,10 @@ def test_history_oldest_first_with_diffs(lib_path: Path) -> None:
     assert [(v.symbol, v.label) for v in versions] == [("S/RES/901 (1994)", "OP 1"), ("S/RES/906 (1994)", "OP 1")]
     assert versions[0].diff == []
     assert ("+", "Observer") in versions[1].diff
+    with Library.open(lib_path) as lib:
+        same = history(lib, "Decides to remain seized of the matter.")
+    # One wording adopted twice: one version, dated by its first adoption.
+    assert [(v.symbol, v.adopted, v.last) for v in same] == [("S/RES/901 (1994)", 2, "S/RES/906 (1994)")]
 
 
 def test_french_library(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """``trace --history LABEL``: one paragraph's versions across the library, oldest first.
 
-The versions are the library's paragraphs close to the draft paragraph (similarity at least
-the ``modified`` threshold), each place it was adopted, sorted by date; each comes with the
-word-level diff against the version before it (a clause's history through the renewals
-of a resolution).
+A version is a wording of the library close to the draft paragraph (similarity at least
+the ``modified`` threshold), dated by the first resolution that adopted it, with how many
+resolutions adopted it and the last of them; versions are sorted by that first date, each
+with the word-level diff against the version before it (a clause's history through the
+renewals of a resolution).
 """
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ HISTORY_CANDIDATES = 200
 class Version:
     """A paragraph as one resolution adopted it."""
 
-    symbol: str
+    symbol: str  # the first resolution that adopted this wording
     label: str
     date: str | None
     similarity: float
     text: str
     diff: list[tuple[str, str]]  # against the previous version (empty for the first)
+    adopted: int = 1  # how many paragraphs of the library have this wording
+    last: str | None = None  # the symbol of the last resolution that adopted it
 
 
 def history(lib: Library, text: str, *, threshold: float = MODIFIED_AT) -> list[Version]:
@@ -36,13 +39,15 @@ def history(lib: Library, text: str, *, threshold: float = MODIFIED_AT) -> list[
     for sim, tid, shown in ranked(lib, text_tokens(text), candidates=HISTORY_CANDIDATES)[0]:
         if sim < threshold:
             continue
-        for occ in lib.occurrences(tid):
-            found.append((occ.date or "", occ.symbol, occ.label, sim, shown))
-    found.sort(key=lambda t: (t[0], t[1], t[2]))
+        first = lib.occurrences(tid, 1, oldest_first=True)
+        last = lib.occurrences(tid, 1)
+        if first:
+            found.append((first[0], last[0].symbol, lib.count(tid), sim, shown))
+    found.sort(key=lambda t: (t[0].date or "", t[0].symbol, t[0].label))
     out: list[Version] = []
-    for date, symbol, label, sim, shown in found:
+    for occ, last_symbol, count, sim, shown in found:
         diff = word_diff(out[-1].text, shown) if out else []
-        out.append(Version(symbol, label, date or None, sim, shown, diff))
+        out.append(Version(occ.symbol, occ.label, occ.date, sim, shown, diff, count, last_symbol))
     return out
 
 
@@ -51,11 +56,10 @@ def as_text(label: str, versions: list[Version]) -> str:
         return f"{label}: no version in the library\n"
     lines = [f"{label}: {len(versions)} versions, oldest first"]
     for v in versions:
-        lines.append(f"{v.date or '?'} {v.symbol} {v.label} (similarity {v.similarity:.2f})")
+        again = f"; adopted {v.adopted} times, last in {v.last}" if v.adopted > 1 else ""
+        lines.append(f"{v.date or '?'} {v.symbol} {v.label} (similarity {v.similarity:.2f}{again})")
         if not v.diff:
             lines.append(f"  {v.text}")
-        elif all(op == "=" for op, _ in v.diff):
-            lines.append("  unchanged")
         else:
             lines.append(f"  {diff_text(v.diff)}")
     return "\n".join(lines) + "\n"
@@ -65,7 +69,8 @@ def as_json(label: str, versions: list[Version]) -> str:
     import json
 
     return json.dumps([{"symbol": v.symbol, "label": v.label, "date": v.date, "similarity": v.similarity,
-                        "text": v.text, "diff": [list(p) for p in v.diff]} for v in versions],
+                        "adopted": v.adopted, "last": v.last, "text": v.text, "diff": [list(p) for p in v.diff]}
+                       for v in versions],
                       ensure_ascii=False, indent=2) + "\n"
 
 

@@ -18,7 +18,6 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from .source import Adopted
 from .text import key as text_key, tokens as text_tokens
 
 FORMAT = "resolint-library"
-VERSION = "1"
+VERSION = "2"
 #: Rows read per band key at most: a band shared by thousands of paragraphs (boilerplate) says little.
 POSTING_LIMIT = 256
 
@@ -40,8 +39,8 @@ CREATE TABLE resolution (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, or
                          language TEXT, source TEXT);
 CREATE TABLE text (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL UNIQUE, tokens TEXT NOT NULL, shown TEXT NOT NULL);
 CREATE TABLE para (id INTEGER PRIMARY KEY, resolution INTEGER NOT NULL, position INTEGER NOT NULL,
-                   label TEXT NOT NULL, text INTEGER NOT NULL);
-CREATE INDEX para_text ON para(text);
+                   label TEXT NOT NULL, text INTEGER NOT NULL, date TEXT NOT NULL);
+CREATE INDEX para_text ON para(text, date);
 CREATE INDEX para_resolution ON para(resolution);
 CREATE TABLE band (key INTEGER NOT NULL, text INTEGER NOT NULL, PRIMARY KEY (key, text)) WITHOUT ROWID;
 """
@@ -156,8 +155,8 @@ class Library:
             toks = text_tokens(shown)
             if not toks:
                 continue
-            rows.append((rid, position, label, self._text_id(toks, shown)))
-        db.executemany("INSERT INTO para (resolution, position, label, text) VALUES (?, ?, ?, ?)", rows)
+            rows.append((rid, position, label, self._text_id(toks, shown), res.date or ""))
+        db.executemany("INSERT INTO para (resolution, position, label, text, date) VALUES (?, ?, ?, ?, ?)", rows)
 
     def _text_id(self, toks: list[str], shown: str) -> int:
         key = text_key(toks)
@@ -200,11 +199,16 @@ class Library:
 
     def candidates(self, toks: list[str], limit: int) -> list[int]:
         """Ids of texts sharing the most band keys with ``toks`` (at most ``limit``), most first."""
-        hits: Counter[int] = Counter()
-        for k in signature.band_keys(toks):
-            for (tid,) in self.conn.execute("SELECT text FROM band WHERE key = ? LIMIT ?", (k, POSTING_LIMIT)):
-                hits[tid] += 1
-        return [tid for tid, _n in sorted(hits.items(), key=lambda t: (-t[1], t[0]))[:limit]]
+        keys = signature.band_keys(toks)
+        if not keys:
+            return []
+        one = "SELECT text FROM (SELECT text FROM band WHERE key = ? LIMIT ?)"
+        sql = (f"SELECT text FROM ({' UNION ALL '.join([one] * len(keys))}) "
+               "GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT ?")
+        args: list[int] = []
+        for k in keys:
+            args += [k, POSTING_LIMIT]
+        return [tid for (tid,) in self.conn.execute(sql, [*args, limit])]
 
     def texts(self, ids: list[int]) -> list[Stored]:
         """The stored texts with these ids (in the order asked)."""
@@ -215,13 +219,20 @@ class Library:
                  for r in self.conn.execute(f"SELECT id, tokens, shown FROM text WHERE id IN ({marks})", ids)}
         return [found[i] for i in ids if i in found]
 
-    def occurrences(self, tid: int, limit: int | None = None) -> list[Occurrence]:
-        """Where a text stands in the library, newest resolution first."""
+    def occurrences(self, tid: int, limit: int | None = None, *, oldest_first: bool = False) -> list[Occurrence]:
+        """Where a text stands in the library, newest resolution first (read in the order of
+        the index on text and date: the first few of a text adopted thousands of times cost
+        no more than those of a text adopted once)."""
+        order = "ASC" if oldest_first else "DESC"
         sql = ("SELECT r.symbol, p.label, r.date, r.organ FROM para p JOIN resolution r ON r.id = p.resolution "
-               "WHERE p.text = ? ORDER BY r.date DESC, r.symbol DESC, p.position")
+               f"WHERE p.text = ? ORDER BY p.date {order}, p.id {order}")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [Occurrence(*row) for row in self.conn.execute(sql, (tid,))]
+
+    def count(self, tid: int) -> int:
+        """How many paragraphs of the library have this text."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM para WHERE text = ?", (tid,)).fetchone()[0])
 
     def stats(self) -> dict[str, int]:
         """How many resolutions, paragraphs and distinct texts the library holds."""
