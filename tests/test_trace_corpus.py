@@ -93,3 +93,22 @@ def test_generated_drafts_traced_to_their_sources(corpus, tmp_path: Path) -> Non
     assert (right["copied"] + right["edited"]) / (total["copied"] + total["edited"]) >= 0.95
     assert right["copied agreed"] / total["copied"] >= 0.95
     assert rate["new"] >= 0.95
+
+
+def test_index_ended_by_a_signal_leaves_no_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "lib.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "resolint", "index", str(ADOPTED), "-o", str(target)],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not any(tmp_path.glob(".lib.sqlite.*.part")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build ended before it could be stopped"
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    assert proc.returncode != 0
+    assert list(tmp_path.iterdir()) == []
