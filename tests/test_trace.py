@@ -220,3 +220,15 @@ Le Conseil de sécurité,
     assert [(t.label, t.status) for t in items] == [("PP 1", "agreed"), ("OP 1", "modified"), ("OP 2", "agreed")]
     assert ("+", "détaillé") in items[1].diff()
     assert library.FORMAT == "resolint-library"
+
+
+def test_one_symbol_in_two_languages_is_two_entries(tmp_path: Path) -> None:
+    en = source.Adopted("S/RES/2000 (2011)", "SC", "2011-07-27", "en", "en.docx",
+                        [("OP 1", "Decides to remain seized of the matter.")])
+    fr = source.Adopted("S/RES/2000 (2011)", "SC", "2011-07-27", "fr", "fr.docx",
+                        [("OP 1", "Décide de rester saisi de la question.")])
+    path = tmp_path / "lib.sqlite"
+    build_or_update(path, [en, fr])
+    build_or_update(path, [en])
+    with Library.open(path) as lib:
+        assert lib.stats() == {"resolutions": 2, "paragraphs": 2, "texts": 2}

@@ -7,8 +7,8 @@ and text) and ``band`` (the band keys of :mod:`.signature`, an inverted index fr
 text). Tracing looks paragraphs up by hash (agreed language) and by band key (close
 language), so it reads a few index pages, never the whole library.
 
-Adding a resolution whose symbol is already in the library replaces its paragraphs and
-nothing else, in one transaction. A new library is built in a temporary file in the target
+Adding a resolution whose symbol is already in the library in the same language replaces
+its paragraphs and nothing else, in one transaction. A new library is built in a temporary file in the target
 folder and renamed into place when complete, so a build stopped half-way leaves nothing.
 """
 from __future__ import annotations
@@ -29,14 +29,14 @@ from .source import Adopted
 from .text import key as text_key, tokens as text_tokens
 
 FORMAT = "resolint-library"
-VERSION = "2"
+VERSION = "3"
 #: Rows read per band key at most: a band shared by thousands of paragraphs (boilerplate) says little.
 POSTING_LIMIT = 256
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE resolution (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, organ TEXT, date TEXT,
-                         language TEXT, source TEXT);
+CREATE TABLE resolution (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, organ TEXT, date TEXT,
+                         language TEXT NOT NULL, source TEXT, UNIQUE (symbol, language));
 CREATE TABLE text (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL UNIQUE, tokens TEXT NOT NULL, shown TEXT NOT NULL);
 CREATE TABLE para (id INTEGER PRIMARY KEY, resolution INTEGER NOT NULL, position INTEGER NOT NULL,
                    label TEXT NOT NULL, text INTEGER NOT NULL, date TEXT NOT NULL);
@@ -142,9 +142,11 @@ class Library:
 
     # -- writing -------------------------------------------------------------------------
     def add(self, res: Adopted) -> None:
-        """Add ``res``, replacing the paragraphs of a resolution with the same symbol."""
+        """Add ``res``, replacing the paragraphs of a resolution with the same symbol and language
+        (the English and French texts of one resolution are two entries)."""
         db = self.conn
-        row = db.execute("SELECT id FROM resolution WHERE symbol = ?", (res.symbol,)).fetchone()
+        row = db.execute("SELECT id FROM resolution WHERE symbol = ? AND language = ?",
+                         (res.symbol, res.language)).fetchone()
         if row is not None:
             self._remove(row[0])
         cur = db.execute("INSERT INTO resolution (symbol, organ, date, language, source) VALUES (?, ?, ?, ?, ?)",
