@@ -232,3 +232,22 @@ def test_one_symbol_in_two_languages_is_two_entries(tmp_path: Path) -> None:
     build_or_update(path, [en])
     with Library.open(path) as lib:
         assert lib.stats() == {"resolutions": 2, "paragraphs": 2, "texts": 2}
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_shows_the_trace_comments_on_their_paragraphs(tmp_path: Path, lib_path: Path) -> None:
+    from support import libreoffice as lo
+    from support import lo_extra
+
+    lo.require()
+    draft = Path(write_draft(tmp_path / "draft.docx", DRAFT))
+    doc = load_document(draft)
+    with Library.open(lib_path) as lib:
+        items = trace_document(lib, doc)
+    out = tmp_path / "out.docx"
+    out.write_bytes(annotate_bytes(draft.read_bytes(), doc, items))
+    shown = [c for c in lo_extra.comments(out) if c[0] == "resolint"]
+    assert [text.split(":")[0] for _a, text, _anchored in shown] == [t.label for t in items]
+    for (_a, text, anchored), t in zip(shown, items):
+        assert t.paragraph.rstrip(";.,") in anchored
+        assert t.status in text

@@ -9,8 +9,8 @@ import pytest
 
 from resolint.loader import load_document
 from resolint.testing.draft import write_draft
-from tests.support.cli import run_cli
-from tests.test_trace import DRAFT, RES_1, RES_2
+from support.cli import run_cli
+from test_trace import DRAFT, RES_1, RES_2
 
 
 @pytest.fixture(scope="module")
