@@ -33,6 +33,12 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
 
 def test_trace_json(setup) -> None:  # type: ignore[no-untyped-def]
     _tmp, lib, draft = setup
+    lib.chmod(0o444)  # a library on a read-only share is traced against
+    try:
+        done = run_cli("trace", draft, "--library", lib, "--format", "json")
+    finally:
+        lib.chmod(0o644)
+    assert done.returncode == 0, done.stderr
     done = run_cli("trace", draft, "--library", lib, "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
@@ -83,12 +89,15 @@ def test_errors_are_one_line_and_exit_2(setup) -> None:  # type: ignore[no-untyp
         (("trace", draft, "--library", lib, "-o", draft), ""),
         (("index", tmp / "nowhere", "-o", tmp / "x.sqlite"), "no such file or folder"),
         (("index", tmp / "906.docx", "-o", bad), "not a resolint library"),
+        (("index", tmp / "906.docx", broken, "-o", lib), "broken.docx"),
     ]
+    before = lib.read_bytes()
     for args, message in cases:
         done = run_cli(*args)
         assert done.returncode == 2, (args, done.stderr)
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
         assert message in done.stderr
     assert not (tmp / "x.sqlite").exists()
+    assert lib.read_bytes() == before  # an index run stopped by a damaged input adds nothing
     assert bad.read_bytes() == b"hello"
     assert load_document(draft).paragraphs  # the draft named as output is untouched

@@ -69,7 +69,7 @@ def cmd_index(args: argparse.Namespace, manager: "Manager") -> int:
     if not args.quiet:
         from .library import Library
 
-        with Library.open(out) as lib:
+        with Library.open(out, readonly=True) as lib:
             stats = lib.stats()
         print(f"{'built' if new else 'updated'} {out}: {added} resolutions added; "
               f"{stats['resolutions']} resolutions, {stats['paragraphs']} paragraphs, {stats['texts']} distinct texts "
@@ -121,7 +121,7 @@ def cmd_trace(args: argparse.Namespace, manager: "Manager") -> int:
         plan.claim(args.annotate, "--annotate")
     date = parse_date(args.date)
     draft = Path(args.draft)
-    with Library.open(args.library) as lib:
+    with Library.open(args.library, readonly=True) as lib:
         doc, data = _load_draft(draft, args.language, manager)
         if args.history:
             return _history(args, lib, doc)

@@ -79,13 +79,14 @@ class Library:
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> "Library":
-        """Open an existing library for reading and adding; one-line errors otherwise."""
+    def open(cls, path: str | Path, *, readonly: bool = False) -> "Library":
+        """Open an existing library for adding to it (for reading only with ``readonly``: a
+        library on a read-only share can be traced against); one-line errors otherwise."""
         path = Path(path)
         if not path.is_file():
             raise InputError(f"{path}: no such library (build one with 'resolint index DIR -o {path}')")
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}", uri=True)
             rows = dict(conn.execute("SELECT name, value FROM meta").fetchall())
         except sqlite3.DatabaseError:
             raise InputError(f"{path}: not a resolint library") from None
