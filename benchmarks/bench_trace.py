@@ -15,6 +15,7 @@ Each size runs in its own process so that its peak memory (max RSS) is its own.
 
     python benchmarks/bench_trace.py                     # 1k, 10k, 100k; Markdown table
     python benchmarks/bench_trace.py --sizes 1000 --keep /tmp/libs
+    python benchmarks/bench_trace.py --keep /tmp/libs --reuse --brute-max 0   # trace again, no build
 """
 from __future__ import annotations
 
@@ -68,16 +69,17 @@ def brute_force(lib: Library, texts: list[str]) -> list[tuple[str, float]]:
     return out
 
 
-def one_size(size: int, folder: Path, brute_max: int) -> dict[str, object]:
+def one_size(size: int, folder: Path, brute_max: int, reuse: bool = False) -> dict[str, object]:
     records, new = corpus()
     path = folder / f"lib{size}.sqlite"
-    if path.exists():
-        path.unlink()
-    start = time.perf_counter()
-    with Library.build(path) as lib:
-        for res in agreed.vary(records, size, random.Random(size)):
-            lib.add(res)
-    build = time.perf_counter() - start
+    build: float | None = None
+    if not (reuse and path.exists()):
+        path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        with Library.build(path) as lib:
+            for res in agreed.vary(records, size, random.Random(size)):
+                lib.add(res)
+        build = time.perf_counter() - start
     rng = random.Random(7)
     draft = [s.text for s in agreed.samples(records, new, rng, copied=40, edited=40, new=20)]
     times = []
@@ -89,7 +91,7 @@ def one_size(size: int, folder: Path, brute_max: int) -> dict[str, object]:
             times.append(time.perf_counter() - t0)
         row: dict[str, object] = {
             "size": size, "paragraphs": stats["paragraphs"], "texts": stats["texts"],
-            "build_s": round(build, 1), "mb": round(path.stat().st_size / 1e6, 1),
+            "build_s": round(build, 1) if build is not None else "-", "mb": round(path.stat().st_size / 1e6, 1),
             "trace_first_s": round(times[0], 3), "trace_median_s": round(statistics.median(times), 3),
             "statuses": {s: sum(a.status == s for a in answers) for s in ("agreed", "modified", "new")},
         }
@@ -112,7 +114,9 @@ def table(rows: list[dict[str, object]]) -> str:
         brute = f"{r['brute_s']} s" if "brute_s" in r else "not run"
         same = f"{r['same_answers']}/100" if "same_answers" in r else "-"
         speed = f"{float(r['brute_s']) / float(r['trace_median_s']):.0f}x" if "brute_s" in r else "-"  # type: ignore[arg-type]
-        lines.append(f"| {r['size']:,} | {r['paragraphs']:,} | {r['texts']:,} | {r['build_s']} s | {r['mb']} MB "
+        lines.append(f"| {r['size']:,} | {r['paragraphs']:,} | {r['texts']:,} | {r['build_s']}"
+                     f"{' s' if r['build_s'] != '-' else ''} |"
+                     f" {r['mb']} MB "
                      f"| {r['trace_first_s']} s / {r['trace_median_s']} s | {brute} | {same} | {speed} "
                      f"| {r['max_rss_mb']:.0f} MB |")
     return "\n".join(lines)
@@ -123,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--brute-max", type=int, default=100000, help="largest size also traced by brute force")
     ap.add_argument("--keep", type=Path, help="build the libraries in this folder and keep them")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: trace against the libraries already there instead of building them")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process (JSON out)
     args = ap.parse_args(argv)
     if not (SHARED / "corpus" / "sc-adopted").is_dir():
@@ -131,12 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="resolint-trace-"))
     folder.mkdir(parents=True, exist_ok=True)
     if args.one:
-        print(json.dumps(one_size(args.one, folder, args.brute_max)))
+        print(json.dumps(one_size(args.one, folder, args.brute_max, args.reuse)))
         return 0
     rows = []
     for size in args.sizes:
         done = subprocess.run([sys.executable, __file__, "--one", str(size), "--brute-max", str(args.brute_max),
-                               "--keep", str(folder)], capture_output=True, text=True, check=True)
+                               "--keep", str(folder), *(["--reuse"] if args.reuse else [])],
+                              capture_output=True, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), file=sys.stderr)
         if not args.keep:
