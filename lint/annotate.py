@@ -14,6 +14,7 @@ may change; every other entry keeps its bytes.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -199,8 +200,10 @@ def _note_references(doc: Resolution) -> dict[int, tuple[Paragraph, tuple[int, i
 
 
 def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager: "Manager | None" = None, *,
-                  author: str = "resolint", date: str = "1980-01-01T00:00:00Z") -> bytes:
-    """The bytes of ``data`` (the file ``doc`` was loaded from) with one comment per finding."""
+                  author: str = "resolint", date: str = "1980-01-01T00:00:00Z",
+                  lines_of: "Callable[[Finding], list[str]] | None" = None) -> bytes:
+    """The bytes of ``data`` (the file ``doc`` was loaded from) with one comment per finding
+    (its paragraphs: ``lines_of(finding)`` if given, else :func:`comment_text`)."""
     view = PackageView.from_bytes(data)
     main, notes = story_roots(doc)
     if main is None:
@@ -222,7 +225,7 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
         if part is None or part.element is None:
             continue
         start, end = (f.start, f.end) if part is parts.get(f.paragraph) else (0, 0)
-        lines = comment_text(f, manager)
+        lines = lines_of(f) if lines_of is not None else comment_text(f, manager)
         if id(part) in in_notes:
             # A comment inside a footnote is one not every program opens (LibreOffice 7.4 cannot):
             # it goes on the footnote's mark in the text, and says which footnote it is about.

@@ -94,6 +94,8 @@ SUBCOMMANDS = {
     "plugins": "list the loaded plugins",
     "diff": "write OLD -> NEW as Word tracked changes (a redline)",
     "textconv": "print a draft as labelled lines of text (git diff driver)",
+    "index": "build or add to a library of adopted resolutions (agreed language)",
+    "trace": "trace each paragraph of a draft to the adopted resolutions it comes from",
 }
 
 
@@ -197,8 +199,22 @@ def _add_textconv(p: argparse.ArgumentParser, manager: "Manager | None") -> None
     _hidden_plugin_option(p)
 
 
+def _add_index(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    from .trace.cli import add_index_arguments
+
+    add_index_arguments(p)
+    _hidden_plugin_option(p)
+
+
+def _add_trace(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    from .trace.cli import add_trace_arguments
+
+    add_trace_arguments(p)
+    _hidden_plugin_option(p)
+
+
 _ARGUMENTS = {"check": _add_check, "rules": _add_rules, "explain": _add_explain, "plugins": _add_plugins,
-              "diff": _add_diff, "textconv": _add_textconv}
+              "diff": _add_diff, "textconv": _add_textconv, "index": _add_index, "trace": _add_trace}
 
 
 def build_parser(manager: "Manager | None" = None, only: str | None = None) -> argparse.ArgumentParser:
@@ -540,9 +556,21 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     return 0
 
 
+def cmd_index(args: argparse.Namespace, manager: "Manager") -> int:
+    from .trace.cli import cmd_index as run
+
+    return run(args, manager)
+
+
+def cmd_trace(args: argparse.Namespace, manager: "Manager") -> int:
+    from .trace.cli import cmd_trace as run
+
+    return run(args, manager)
+
+
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
             "diff": cmd_diff,
-            "textconv": cmd_textconv}
+            "textconv": cmd_textconv, "index": cmd_index, "trace": cmd_trace}
 
 
 def _check_plugin_options(values: list[str], manager: "Manager") -> None:
