@@ -94,6 +94,7 @@ SUBCOMMANDS = {
     "plugins": "list the loaded plugins",
     "diff": "write OLD -> NEW as Word tracked changes (a redline)",
     "textconv": "print a draft as labelled lines of text (git diff driver)",
+    "completion": "print a shell completion script (bash, zsh, fish)",
 }
 
 
@@ -160,6 +161,9 @@ def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="check drafts in N processes (default 0: one per CPU)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when standard error is a terminal)")
+    from .checkopts import add_options
+
+    add_options(p)
     if manager is not None:
         manager.hook.resolint_addoption(parser=p)
     _hidden_plugin_option(p)
@@ -197,7 +201,12 @@ def _add_textconv(p: argparse.ArgumentParser, manager: "Manager | None") -> None
     _hidden_plugin_option(p)
 
 
-_ARGUMENTS = {"check": _add_check, "rules": _add_rules, "explain": _add_explain, "plugins": _add_plugins,
+def _add_completion(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("shell", choices=["bash", "zsh", "fish"], help="the shell")
+    _hidden_plugin_option(p)
+
+
+_ARGUMENTS = {"completion": _add_completion, "check": _add_check, "rules": _add_rules, "explain": _add_explain, "plugins": _add_plugins,
               "diff": _add_diff, "textconv": _add_textconv}
 
 
@@ -257,7 +266,7 @@ def _emit(text: str, output: str | None, kind: str = "text") -> None:
 def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     import time
 
-    from .batch import Options, check_files, effective_jobs, summary
+    from .batch import Options, check_files, effective_jobs, file_config, summary
     from .engine import FileResult, cut_note
 
     formatters = manager.formatters
@@ -294,6 +303,11 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
                       language=cli_language, blocked=manager.blocked, extend_select=tuple(args.extend_select),
                       config=str(Path(args.config).resolve()) if args.config else None)
     actions = _actions(args, files, plan)
+    from .checkopts import Extras
+
+    extras = Extras.of(args, manager, options, writes=actions is not None)
+    if extras.diff:
+        return extras.run_diff(files)
     configs: list[Any] = []
 
     def configure(config: Any) -> None:
@@ -302,23 +316,27 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
 
     started = time.monotonic()
     if actions is None:
-        results: list[FileResult] = check_files(files, manager, options, jobs=args.jobs,
-                                                progress=not args.no_progress, configure=configure)
+        results: list[FileResult] = extras.check(files, lambda todo: check_files(
+            todo, manager, options, jobs=args.jobs, progress=not args.no_progress, configure=configure))
     else:
         results = check_files(files, manager, options, jobs=args.jobs, progress=not args.no_progress,
                               configure=configure, actions=actions)
         _report_actions(results, track=args.track)
     elapsed = time.monotonic() - started
+    if not configs:  # every draft came from the cache
+        configure(file_config(files[0], manager, options))
     first_config = configs[0] if configs else None
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
         elif cut_note(res):
             print(f"{PROG}: {cut_note(res)}", file=sys.stderr)
-    _emit(formatters[args.format].format(results), args.output,
-          escape_kind(args.format, formatters[args.format]))
+    results = extras.filter(results)
+    report = extras.report(formatters[args.format], results, args.format)
+    if report is not None:
+        _emit(report, args.output, escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)
-    if len(results) > 1:
+    if len(results) > 1 and not extras.quiet:
         print(summary(results, elapsed, effective_jobs(args.jobs, len(files))), file=sys.stderr)
     if any(r.error for r in results):
         return 2
@@ -540,7 +558,15 @@ def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
+def cmd_completion(args: argparse.Namespace, manager: "Manager") -> int:
+    """Print the completion script of ``args.shell``, generated from the whole parser."""
+    from .completion import script
+
+    print(script(args.shell, build_parser(manager)), end="")
+    return 0
+
+
+COMMANDS = {"completion": cmd_completion, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
             "diff": cmd_diff,
             "textconv": cmd_textconv}
 
