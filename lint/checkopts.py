@@ -43,6 +43,9 @@ def add_options(p: argparse.ArgumentParser) -> None:
                         "every current finding in it (adopting resolint on old drafts)")
     p.add_argument("--update-baseline", action="store_true",
                    help="with --baseline: record the current findings in FILE again")
+    p.add_argument("--docs-url", metavar="URL", default=None,
+                   help="base of the rule pages linked from Word comments (default: RESOLINT_DOCS_URL, "
+                        "else the repository's docs/rules)")
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the cache of unchanged drafts "
                         "(folder: RESOLINT_CACHE_DIR, else ~/.cache/resolint)")

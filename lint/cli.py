@@ -153,7 +153,7 @@ def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="author of tracked changes and comments (default: resolint)")
     p.add_argument("--date", default=None, metavar="ISO",
                    help="date of tracked changes and comments: an ISO date or 'now' "
-                        "(default: a fixed date, so that output is reproducible)")
+                        "(default: SOURCE_DATE_EPOCH if set, else now)")
     p.add_argument("--annotate", metavar="OUT",
                    help="write a copy of the draft with every finding as a Word comment "
                             "(OUT: a .docx file, or a folder for several drafts)")
@@ -191,7 +191,7 @@ def _add_diff(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="docx, html, text (paragraph map) or json (default: from the name of -o: "
                         ".docx, .html or .htm, .json; otherwise text)")
     p.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
-    p.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
+    p.add_argument("--date", help="date of the revisions, ISO 8601 (default: SOURCE_DATE_EPOCH if set, else now)")
     _hidden_plugin_option(p)
 
 
@@ -363,7 +363,8 @@ def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
     if not args.fix and args.annotate is None:
         return None
     actions = Actions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, in_place=args.in_place, track=args.track,
-                      author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate)
+                      author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate,
+                      docs_url=args.docs_url)
     if args.fix:
         for path in files:
             plan.claim(actions.fixed_path(path), "--fix", in_place=path if args.in_place else None)
@@ -459,7 +460,9 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     if fmt == "docx" and args.output is None:
         raise UsageError("diff: --format docx needs -o OUT.docx")
     Plan.of([args.old, args.new]).claim(args.output, "diff -o")
-    date = None
+    from .actions import source_date
+
+    date = source_date()  # SOURCE_DATE_EPOCH, else now (None)
     if args.date:
         try:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
