@@ -150,6 +150,10 @@ class SarifFormatter:
             out["fullDescription"] = {"text": doc.partition("\n")[0] or summary}
             out["help"] = {"text": doc, "markdown": doc}
         help_uri = getattr(rule, "help_uri", None)
+        if help_uri is None and rule.plugin == "rules":  # a built-in rule: its page in docs/rules
+            from resolint.messages import rule_url
+
+            help_uri = rule_url(code)
         if help_uri:
             out["helpUri"] = help_uri
         out["defaultConfiguration"] = {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")}
