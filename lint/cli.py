@@ -357,9 +357,10 @@ def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
     output they write is claimed in ``plan`` (:class:`resolint.output.Plan`) first."""
     from .actions import DEFAULT_AUTHOR, Actions, parse_date
 
-    for flag, name in ((args.unsafe_fixes, "--unsafe-fixes"), (args.in_place, "--in-place"), (args.track, "--track")):
+    for flag, name in ((args.unsafe_fixes and not args.diff, "--unsafe-fixes"), (args.in_place, "--in-place"),
+                       (args.track, "--track")):
         if flag and not args.fix:
-            raise UsageError(f"{name} needs --fix")
+            raise UsageError(f"{name} needs --fix" + (" (or --diff)" if name == "--unsafe-fixes" else ""))
     if not args.fix and args.annotate is None:
         return None
     actions = Actions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, in_place=args.in_place, track=args.track,
