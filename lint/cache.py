@@ -77,6 +77,10 @@ def config_fingerprint(path: Path, config: Any, manager: "Manager") -> str:
     return hashlib.sha256(json.dumps(data, default=repr, sort_keys=True).encode()).hexdigest()
 
 
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def _finding_to_json(f: Finding) -> dict[str, Any]:
     data = f.to_dict()
     data.pop("path")
@@ -103,19 +107,27 @@ class Cache:
         self.plugins = plugin_fingerprint(manager)
         self.hits = 0
         self._keys: dict[str, str] = {}
+        self._stats: dict[str, tuple[int, ...]] = {}
 
     def key(self, path: Path) -> str | None:
         """The entry name for ``path`` as it is now (None: unreadable, never cached)."""
+        import stat
+
         from .batch import file_config
 
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):  # a pipe, a device: never read twice (nor hashed)
+                return None
+            with open(path, "rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
             config = file_config(path, self.manager, self.options)
         except Exception:  # noqa: BLE001 - the check itself reports what is wrong with the file
             return None
         key = hashlib.sha256(f"{digest}:{self.plugins}:{config_fingerprint(path, config, self.manager)}"
                              .encode()).hexdigest()
         self._keys[str(path)] = key
+        self._stats[str(path)] = _identity(st)
         return key
 
     def _entry(self, key: str) -> Path:
@@ -141,6 +153,11 @@ class Cache:
 
         key = self._keys.get(result.path)
         if key is None or result.error is not None:
+            return
+        try:
+            if _identity(os.stat(result.path)) != self._stats.get(result.path):
+                return  # the draft changed while it was checked: the result may be of another version
+        except OSError:
             return
         data = {"format": FORMAT, "fail_on": result.fail_on, "cut": result.cut, "stopped": result.stopped,
                 "findings": [_finding_to_json(f) for f in result.findings]}

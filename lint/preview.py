@@ -31,5 +31,6 @@ def preview(path: Path, config: "Config", manager: "Manager", unsafe: bool = Fal
         return "", 0
     new = render(out.document)
     lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=f"a/{path.as_posix()}", tofile=f"b/{path.as_posix()}", n=1)
+                                 fromfile=f"a/{path.as_posix().lstrip('/')}",
+                                 tofile=f"b/{path.as_posix().lstrip('/')}", n=1)
     return "".join(lines), out.fixed
