@@ -4,8 +4,9 @@ One entry per draft, keyed by everything its findings depend on:
 
 - the SHA-256 of the file's bytes (not its name nor its date: a copy or a checkout hits);
 - the resolint version and the plugin set: each plugin's name and origin, and the size and
-  modification time of the files its rules and plugins are defined in (a local plugin
-  edited between two runs misses);
+  modification time of the files its rules and plugins are defined in, with every file of
+  their packages (data files and language packs included): a plugin or a word list edited
+  between two runs misses;
 - the file's effective configuration: the rules selected for it, their options, language,
   organ, severity overrides, ``fail-on`` and limits (``--select``, ``--config`` included).
 
@@ -55,6 +56,19 @@ def _stamp(path: str | None) -> list[Any]:
     return [path, st.st_size, st.st_mtime_ns]
 
 
+def _with_package_files(files: set[str]) -> set[str]:
+    """``files`` and every file of the packages they belong to (data files of rules and language
+    packs included); a module outside a package is its own file only."""
+    out = set(files)
+    for folder in {os.path.dirname(f) for f in files if f}:
+        if not os.path.isfile(os.path.join(folder, "__init__.py")):
+            continue
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+            out.update(os.path.join(root, n) for n in names if not n.endswith((".pyc", ".pyo")))
+    return out
+
+
 def plugin_fingerprint(manager: "Manager") -> str:
     """The version, the plugins and the files their rules come from, as one hash."""
     from . import __version__
@@ -65,7 +79,8 @@ def plugin_fingerprint(manager: "Manager") -> str:
     for rule in manager.rules.values():
         module = sys.modules.get(type(rule).__module__)
         files.add(getattr(module, "__file__", "") or "")
-    data = [FORMAT, __version__, manager.plugins(), sorted(manager.blocked), [_stamp(f) for f in sorted(files) if f]]
+    data = [FORMAT, __version__, manager.plugins(), sorted(manager.blocked),
+            [_stamp(f) for f in sorted(_with_package_files(files)) if f]]
     return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
 

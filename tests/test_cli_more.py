@@ -249,3 +249,23 @@ def test_zsh_and_fish_completion(shell, tmp_path) -> None:
         assert subprocess.run([exe, "-n", str(script)]).returncode == 0
     bad = run_cli("completion", "tcsh")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_cache_key_changes_when_a_rule_data_file_changes() -> None:
+    """The plugin set is part of the key, with the files of its packages: a word list edited
+    between two runs is another key (its modification time is restored afterwards)."""
+    import resolint.rules as rules_pkg
+
+    from resolint.cache import plugin_fingerprint
+    from resolint.plugin_manager import get_manager
+
+    manager = get_manager(())
+    before = plugin_fingerprint(manager)
+    data = sorted((Path(rules_pkg.__file__).parent / "data").glob("*"))[0]
+    stat = data.stat()
+    try:
+        os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert plugin_fingerprint(manager) != before
+    finally:
+        os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert plugin_fingerprint(manager) == before
