@@ -566,7 +566,8 @@ def cmd_completion(args: argparse.Namespace, manager: "Manager") -> int:
     """Print the completion script of ``args.shell``, generated from the whole parser."""
     from .completion import script
 
-    print(script(args.shell, build_parser(manager)), end="")
+    print(script(args.shell, build_parser(manager), choices={("check", "--format"): sorted(manager.formatters)}),
+          end="")
     return 0
 
 

@@ -43,14 +43,20 @@ def _options(parser: argparse.ArgumentParser) -> list[Option]:
     return out
 
 
-def describe(parser: argparse.ArgumentParser) -> tuple[list[Option], list[Command]]:
-    """The top-level options and every subcommand with its options."""
+def describe(parser: argparse.ArgumentParser,
+             choices: dict[tuple[str, str], list[str]] | None = None) -> tuple[list[Option], list[Command]]:
+    """The top-level options and every subcommand with its options; ``choices``: values of
+    options the parser checks itself later ((``"check"``, ``"--format"``): the formats)."""
     commands = []
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             helps = {a.dest: a.help or "" for a in action._choices_actions}
             for name, sub in action.choices.items():
-                commands.append(Command(name, helps.get(name, ""), _options(sub)))
+                options = _options(sub)
+                for o in options:
+                    for flag in o.flags:
+                        o.choices = o.choices or list((choices or {}).get((name, flag), []))
+                commands.append(Command(name, helps.get(name, ""), options))
     return _options(parser), commands
 
 
@@ -142,7 +148,8 @@ def fish(prog: str, top: list[Option], commands: list[Command]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def script(shell: str, parser: argparse.ArgumentParser, prog: str = "resolint") -> str:
-    """The completion script for ``shell`` from ``parser``."""
-    top, commands = describe(parser)
+def script(shell: str, parser: argparse.ArgumentParser, prog: str = "resolint",
+           choices: dict[tuple[str, str], list[str]] | None = None) -> str:
+    """The completion script for ``shell`` from ``parser`` (``choices``: see :func:`describe`)."""
+    top, commands = describe(parser, choices)
     return {"bash": bash, "zsh": zsh, "fish": fish}[shell](prog, top, commands)

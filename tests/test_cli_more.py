@@ -236,6 +236,8 @@ def test_bash_completion_from_the_parser(tmp_path) -> None:
     assert _complete(script, ["resolint", "check", "--fail-on", "w"]) == ["warning"]
     assert "--statistics" in _complete(script, ["resolint", "check", "--st"])
     assert _complete(script, ["resolint", "diff", "--for"]) == ["--format"]
+    assert _complete(script, ["resolint", "check", "--format", "s"]) == ["sarif"]  # the formats installed
+    assert _complete(script, ["resolint", "diff", "--format", "h"]) == ["html"]
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
