@@ -72,8 +72,10 @@ class Extras:
     unsafe_fixes: bool = False
 
     @classmethod
-    def of(cls, args: argparse.Namespace, manager: "Manager", options: "Options", writes: bool) -> "Extras":
-        """From the parsed arguments; ``writes``: the run fixes or annotates (no cache, no --diff)."""
+    def of(cls, args: argparse.Namespace, manager: "Manager", options: "Options", writes: bool,
+           plan: Any = None) -> "Extras":
+        """From the parsed arguments; ``writes``: the run fixes or annotates (no cache, no --diff);
+        ``plan`` (:class:`resolint.output.Plan`): where a baseline to be recorded is claimed."""
         quiet = max(args.quiet, args.quiet_level or 0)
         if args.update_baseline and not args.baseline:
             raise UsageError("--update-baseline needs --baseline FILE")
@@ -84,6 +86,8 @@ class Extras:
         baseline = Path(args.baseline) if args.baseline else None
         if baseline is not None and baseline.is_dir():
             raise UsageError(f"--baseline: {baseline} is a folder; give a file name")
+        if baseline is not None and plan is not None and (args.update_baseline or not baseline.exists()):
+            plan.claim(baseline, "--baseline")  # written: never over a draft, a folder, a read-only file
         return cls(manager, options, statistics=args.statistics, diff=args.diff, quiet=quiet, color=args.color,
                    baseline=baseline, update_baseline=args.update_baseline,
                    cache=not args.no_cache and not writes, output=args.output, unsafe_fixes=args.unsafe_fixes)

@@ -305,7 +305,7 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     actions = _actions(args, files, plan)
     from .checkopts import Extras
 
-    extras = Extras.of(args, manager, options, writes=actions is not None)
+    extras = Extras.of(args, manager, options, writes=actions is not None, plan=plan)
     if extras.diff:
         return extras.run_diff(files)
     configs: list[Any] = []

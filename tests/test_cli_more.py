@@ -192,6 +192,9 @@ def test_baseline_errors_are_one_line(draft, tmp_path, capsys) -> None:
                                                     "baseline (delete it, or record one with --update-baseline)"]
     rc, _, err = run(capsys, "check", "--update-baseline", path)
     assert rc == 2 and "--update-baseline needs --baseline FILE" in err
+    before = path.read_bytes()
+    rc, _, err = run(capsys, "check", "--baseline", path, "--update-baseline", path)
+    assert rc == 2 and "refusing to overwrite an input" in err and path.read_bytes() == before
 
 
 # -- --diff ---------------------------------------------------------------------------------------------
