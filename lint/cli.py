@@ -321,7 +321,8 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     else:
         results = check_files(files, manager, options, jobs=args.jobs, progress=not args.no_progress,
                               configure=configure, actions=actions)
-        _report_actions(results, track=args.track)
+        if extras.quiet < 2:
+            _report_actions(results, track=args.track)
     elapsed = time.monotonic() - started
     if not configs:  # every draft came from the cache
         configure(file_config(files[0], manager, options))

@@ -274,3 +274,9 @@ def test_cache_key_changes_when_a_rule_data_file_changes() -> None:
     finally:
         os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert plugin_fingerprint(manager) == before
+
+
+def test_silent_fix_prints_nothing_but_writes(draft, capsys) -> None:
+    path = draft(DRAFT)
+    assert run(capsys, "check", "--no-progress", "-qq", "--fix", path) == (1, "", "")
+    assert path.with_name(path.stem + ".fixed.docx").exists()
