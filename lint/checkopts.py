@@ -28,7 +28,7 @@ PROG = "resolint"
 def add_options(p: argparse.ArgumentParser) -> None:
     """Declare the options of this module on the ``check`` parser."""
     p.add_argument("--statistics", action="store_true",
-                   help="print how many findings each rule gave instead of the findings")
+                   help="print how many findings each rule gave instead of the findings (JSON with --format json)")
     p.add_argument("--diff", action="store_true",
                    help="show what --fix would change, as a diff of the drafts' text, and write nothing "
                         "(exit 1 if there is something to fix)")
@@ -125,7 +125,7 @@ class Extras:
         if self.statistics:
             from .stats import statistics
 
-            return statistics(results)
+            return statistics(results, "json" if fmt == "json" else "text")
         if self.quiet and _takes_summary(formatter):
             text = formatter.format(results, summary=False)
         else:

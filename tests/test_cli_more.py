@@ -107,6 +107,10 @@ def test_statistics_counts_per_rule(draft, capsys) -> None:
     counts = {line.split()[1]: int(line.split()[0]) for line in lines}
     assert counts == {"P101": 2, "S101": 2, "P103": 1}
     assert "»" not in out and "Found" not in out
+    rc, out, _ = run(capsys, "check", "--no-progress", "--statistics", "--format", "json", a, b)
+    assert json.loads(out)[0] == {"code": "P101", "name": "stacked-punctuation", "severity": "error", "count": 2,
+                                  "fixable": 2}
+    assert json.loads(run(capsys, "check", "--statistics", "--format", "json", draft(CLEAN))[1]) == []
 
 
 def test_quiet_levels(draft, capsys) -> None:
