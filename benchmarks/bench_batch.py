@@ -46,7 +46,7 @@ def run(folder: Path, jobs: int) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and its workers) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "resolint", "check", "--format", "json", "--no-progress",
+    proc = subprocess.run([sys.executable, "-m", "resolint", "check", "--no-cache", "--format", "json", "--no-progress",
                            "--jobs", str(jobs), str(folder)], capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if proc.returncode not in (0, 1):

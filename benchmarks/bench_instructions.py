@@ -40,7 +40,7 @@ what, path, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def check():
     from resolint.cli import main
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        main(["check", path, "--jobs", "1"])
+        main(["check", "--no-cache", path, "--jobs", "1"])
 
 run = check if what == "check" else (lambda: python_docx_floor(path))
 for _ in range(calls):

@@ -54,7 +54,7 @@ def check(path: Path) -> int:
     from resolint.cli import main
 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return main(["check", str(path), "--jobs", "1"])
+        return main(["check", "--no-cache", str(path), "--jobs", "1"])
 
 
 def interleaved(fns, *args, repeat: int) -> list[list[float]]:  # type: ignore[no-untyped-def]
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         # Warm-up: the byte-code cache of the children, then plugins and patterns in-process.
         warm = Path(tmp) / "warm-up.docx"
         warm.write_bytes(synthetic(2))
-        run_child([*resolint_cmd, "check", str(warm), "--jobs", "1"], env)
+        run_child([*resolint_cmd, "check", "--no-cache", str(warm), "--jobs", "1"], env)
         run_child([*docx_floor_cmd, str(warm)], env)
         check(warm)
         lxml_floor(warm)
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             x_lxml = statistics.median(r[2] / r[1] for r in rounds)
             docx_mib = traced_peak(python_docx_floor, path)
             check_mib = traced_peak(check, path)
-            proc_ms, proc_rss = process([*resolint_cmd, "check", str(path), "--jobs", "1"], env, args.repeat)
+            proc_ms, proc_rss = process([*resolint_cmd, "check", "--no-cache", str(path), "--jobs", "1"], env, args.repeat)
             fproc_ms, fproc_rss = process([*docx_floor_cmd, str(path)], env, args.repeat)
             rows.append((f"{n}x", paragraphs, footnotes, path.stat().st_size / 1024, docx_ms, lxml_ms, check_ms,
                          x_docx, x_lxml, docx_mib, check_mib, fproc_ms, proc_ms,

@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in build(Path(tmp)).items():
             base = peak_kib([sys.executable, "-c", BASELINE, str(path)])
-            ours = peak_kib([*env_cmd, "check", str(path)])
+            ours = peak_kib([*env_cmd, "check", "--no-cache", str(path)])
             rows.append({"case": name, "file_kib": path.stat().st_size // 1024, "baseline_kib": base,
                          "resolint_kib": ours})
     failures = []

@@ -179,13 +179,13 @@ class Bench:
 
         for name in which:
             if name == "check":
-                jobs[name] = Job(["check", str(plain), "--jobs", "1"])
+                jobs[name] = Job(["check", "--no-cache", str(plain), "--jobs", "1"])
             elif name == "fix":
                 jobs[name] = Job(["check", "--fix", str(plain), "--jobs", "1"])
             elif name == "unsafe":
                 jobs[name] = Job(["check", "--fix", "--unsafe-fixes", str(unsafe_copy), "--jobs", "1"])
             elif name == "suppressed" and suppressed is not None:
-                jobs[name] = Job(["check", str(suppressed), "--jobs", "1"])
+                jobs[name] = Job(["check", "--no-cache", str(suppressed), "--jobs", "1"])
             elif name == "diff":
                 redline = plain.with_name(plain.stem + ".redline.docx")
                 jobs[name] = Job(["diff", str(plain), str(fixed), "-o", str(redline)], fixed_exists)
@@ -339,7 +339,7 @@ def comma_table(bench: Bench, chars_list: list[int], one_x_rss: float, imports_r
             (folder / "resolint.toml").write_text(f"[limits]\nmax-findings = {cap}\n")
         print(f"  commas, {chars:,} characters, max-findings {cap or 'default'}: running", file=sys.stderr, flush=True)
         out, err = folder / "out.json", folder / "err.txt"
-        run = bench.once(["check", "commas.docx", "--format", "json", "--jobs", "1"], cwd=folder,
+        run = bench.once(["check", "--no-cache", "commas.docx", "--format", "json", "--jobs", "1"], cwd=folder,
                          stdout=out, stderr=err)
         reported = len(json.loads(out.read_text()))
         line = err.read_text().strip()

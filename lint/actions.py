@@ -7,17 +7,32 @@ from pathlib import Path
 
 from .errors import UsageError
 
-#: Date written on tracked changes and comments unless ``--date`` is given: fixed, so that
-#: the same input gives the same bytes (the zip entries carry the same placeholder date).
+#: A placeholder date for library callers that give none (the command line always gives one:
+#: ``--date``, else ``SOURCE_DATE_EPOCH``, else now; see :func:`parse_date`).
 DEFAULT_DATE = "1980-01-01T00:00:00Z"
 #: Author of tracked changes and comments unless ``--author`` is given.
 DEFAULT_AUTHOR = "resolint"
 
 
+def source_date() -> _dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible builds: seconds since 1970, UTC) as a date, if set."""
+    import os
+
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return _dt.datetime.fromtimestamp(int(raw), _dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH: expected a number of seconds since 1970, got {raw!r}") from None
+
+
 def parse_date(value: str | None) -> str:
-    """``None`` -> :data:`DEFAULT_DATE`; ``"now"`` -> the current UTC time; else an ISO date or date-time."""
+    """The date of tracked changes and comments, as ``diff`` dates its revisions: ``value``
+    (an ISO date or date-time, or ``"now"``), else ``SOURCE_DATE_EPOCH``, else now (UTC)."""
     if value is None:
-        return DEFAULT_DATE
+        fixed = source_date()
+        value = "now" if fixed is None else fixed.strftime("%Y-%m-%dT%H:%M:%SZ")
     if value == "now":
         return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
@@ -46,6 +61,10 @@ class Actions:
     author: str = DEFAULT_AUTHOR
     date: str = DEFAULT_DATE
     annotate: str | None = None
+    #: base of the rule pages linked from comments (None: RESOLINT_DOCS_URL, else the default)
+    docs_url: str | None = None
+    #: with ``track``: a comment on each tracked change of spaces only (:mod:`resolint.spacemarks`)
+    mark_spaces: bool = True
 
     @property
     def writes(self) -> bool:

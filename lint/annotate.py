@@ -3,8 +3,9 @@
 Each comment is anchored on the finding's span (``w:commentRangeStart`` /
 ``w:commentRangeEnd`` and a run holding ``w:commentReference``); a finding with an empty
 span is anchored on its whole paragraph, and a finding on the whole document on the first
-paragraph. The comment, by ``author`` ("resolint" unless told), says the code, the rule's
-name, the message and how to fix it.
+paragraph. The comment, by ``author`` ("resolint" unless told), is written for a drafter in
+the draft's language (:mod:`resolint.messages`): the code, the rule's name and the convention,
+what was found, how to fix it, and a link to the rule's page.
 
 If the draft has no comments part, one is added (``word/comments.xml``, a relationship
 from the main part and a content-type override). Existing comments are kept. Only the
@@ -40,18 +41,48 @@ _T = w("t")
 _PPR = w("pPr")
 
 
-def comment_text(finding: Finding, manager: "Manager | None" = None) -> list[str]:
-    """The paragraphs of the comment for ``finding``: what is wrong, then how to fix it."""
-    lines = [f"{finding.code} ({finding.name}): {finding.message}"]
+def _fix_line(finding: Finding, part: Paragraph | None, language: str | None) -> list[str]:
+    """How to fix ``finding``, in the draft's language: the change itself when it is one edit."""
+    from . import messages
+
     fix = finding.fix
+    if fix is None or not fix.edits:
+        return [messages.text("fix_manual", language)]
+    auto = messages.text("fix_auto" if fix.safety.value == "safe" else "fix_auto_unsafe", language)
+    if len(fix.edits) == 1 and part is not None and fix.edits[0].paragraph == part.index and fix.edits[0].start >= 0:
+        edit = fix.edits[0]
+        old, new = part.text[edit.start:edit.end], edit.replacement
+        if old.strip() == "" or new.strip() == "" or old.startswith(new) or old.endswith(new):
+            # Only what changes: "  " -> " " is one space deleted, ";." -> ";" a full stop.
+            while old and new and old[0] == new[0]:
+                old, new = old[1:], new[1:]
+            while old and new and old[-1] == new[-1]:
+                old, new = old[:-1], new[:-1]
+        if old and not new and not old.strip():
+            return [messages.text("fix_delete_spaces", language, count=len(old)), auto]
+        if old and not new:
+            return [messages.text("fix_delete", language, old=old), auto]
+        if new and not old:
+            return [messages.text("fix_insert", language, new=new), auto]
+        if old or new:
+            return [messages.text("fix_replace", language, old=old, new=new), auto]
+    return [messages.text("fix_other", language, description=fix.description or "…"), auto]
+
+
+def comment_text(finding: Finding, manager: "Manager | None" = None, *, language: str | None = None,
+                 part: Paragraph | None = None, docs_url: str | None = None) -> list[str]:
+    """The paragraphs of the comment for ``finding``, in ``language`` (the draft's): the rule
+    and the convention it enforces, what was found, how to fix it, and a link to the rule's
+    page (see :mod:`resolint.messages`)."""
+    from . import messages
+
     rule = manager.rules.get(finding.code) if manager is not None else None
-    if fix is not None and fix.edits:
-        what = fix.description or "apply the suggested change"
-        how = "resolint check --fix" if fix.safety.value == "safe" else "resolint check --fix --unsafe-fixes"
-        lines.append(f"Fix: {what} (automatic with {how}).")
-    elif rule is not None and rule.summary:
-        lines.append(f"Fix: {rule.summary}.")
-    lines.append(f"More: resolint explain {finding.code}")
+    summary = messages.summary(finding.code, rule.summary if rule is not None else "", language)
+    lines = [messages.text("heading", language, code=finding.code, name=finding.name, summary=summary.rstrip("."))
+             if summary else f"{finding.code} {finding.name}."]
+    lines.append(messages.text("problem", language, message=finding.message))
+    lines += _fix_line(finding, part, language)
+    lines.append(messages.text("more", language, url=messages.rule_url(finding.code, docs_url)))
     return lines
 
 
@@ -201,9 +232,11 @@ def _note_references(doc: Resolution) -> dict[int, tuple[Paragraph, tuple[int, i
 
 def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager: "Manager | None" = None, *,
                   author: str = "resolint", date: str = "1980-01-01T00:00:00Z",
+                  docs_url: str | None = None,
                   lines_of: "Callable[[Finding], list[str]] | None" = None) -> bytes:
     """The bytes of ``data`` (the file ``doc`` was loaded from) with one comment per finding
-    (its paragraphs: ``lines_of(finding)`` if given, else :func:`comment_text`)."""
+    (its paragraphs: ``lines_of(finding)`` if given, else :func:`comment_text`, written in the
+    draft's language, ``doc.language``)."""
     view = PackageView.from_bytes(data)
     main, notes = story_roots(doc)
     if main is None:
@@ -225,12 +258,15 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
         if part is None or part.element is None:
             continue
         start, end = (f.start, f.end) if part is parts.get(f.paragraph) else (0, 0)
-        lines = lines_of(f) if lines_of is not None else comment_text(f, manager)
+        lines = (lines_of(f) if lines_of is not None
+                 else comment_text(f, manager, language=doc.language, part=part, docs_url=docs_url))
         if id(part) in in_notes:
             # A comment inside a footnote is one not every program opens (LibreOffice 7.4 cannot):
             # it goes on the footnote's mark in the text, and says which footnote it is about.
+            from .messages import text as _msg
+
             part, (start, end) = in_notes[id(part)]
-            lines[0] = f"{f.label}: {lines[0]}"
+            lines[0] = f"{_msg('in_footnote', doc.language, label=f.label)} {lines[0]}"
         start = max(start, -part.prefix_len)
         end = min(end, len(part.text))
         cid = str(next_id)

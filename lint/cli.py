@@ -1,4 +1,4 @@
-"""The command line: ``resolint check|rules|explain|plugins|diff|textconv``."""
+"""The command line: ``resolint check|rules|explain|plugins|diff|textconv|index|trace|completion``."""
 from __future__ import annotations
 
 import argparse
@@ -96,6 +96,7 @@ SUBCOMMANDS = {
     "textconv": "print a draft as labelled lines of text (git diff driver)",
     "index": "build or add to a library of adopted resolutions (agreed language)",
     "trace": "trace each paragraph of a draft to the adopted resolutions it comes from",
+    "completion": "print a shell completion script (bash, zsh, fish)",
 }
 
 
@@ -154,7 +155,7 @@ def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="author of tracked changes and comments (default: resolint)")
     p.add_argument("--date", default=None, metavar="ISO",
                    help="date of tracked changes and comments: an ISO date or 'now' "
-                        "(default: a fixed date, so that output is reproducible)")
+                        "(default: SOURCE_DATE_EPOCH if set, else now)")
     p.add_argument("--annotate", metavar="OUT",
                    help="write a copy of the draft with every finding as a Word comment "
                             "(OUT: a .docx file, or a folder for several drafts)")
@@ -162,6 +163,9 @@ def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="check drafts in N processes (default 0: one per CPU)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when standard error is a terminal)")
+    from .checkopts import add_options
+
+    add_options(p)
     if manager is not None:
         manager.hook.resolint_addoption(parser=p)
     _hidden_plugin_option(p)
@@ -189,7 +193,7 @@ def _add_diff(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="docx, html, text (paragraph map) or json (default: from the name of -o: "
                         ".docx, .html or .htm, .json; otherwise text)")
     p.add_argument("--author", default="resolint", help="author of the revisions (default: resolint)")
-    p.add_argument("--date", help="date of the revisions, ISO 8601 (default: now)")
+    p.add_argument("--date", help="date of the revisions, ISO 8601 (default: SOURCE_DATE_EPOCH if set, else now)")
     _hidden_plugin_option(p)
 
 
@@ -213,8 +217,14 @@ def _add_trace(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
     _hidden_plugin_option(p)
 
 
+def _add_completion(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
+    p.add_argument("shell", choices=["bash", "zsh", "fish"], help="the shell")
+    _hidden_plugin_option(p)
+
+
 _ARGUMENTS = {"check": _add_check, "rules": _add_rules, "explain": _add_explain, "plugins": _add_plugins,
-              "diff": _add_diff, "textconv": _add_textconv, "index": _add_index, "trace": _add_trace}
+              "diff": _add_diff, "textconv": _add_textconv, "index": _add_index, "trace": _add_trace,
+              "completion": _add_completion}
 
 
 def build_parser(manager: "Manager | None" = None, only: str | None = None) -> argparse.ArgumentParser:
@@ -273,7 +283,7 @@ def _emit(text: str, output: str | None, kind: str = "text") -> None:
 def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     import time
 
-    from .batch import Options, check_files, effective_jobs, summary
+    from .batch import Options, check_files, effective_jobs, file_config, summary
     from .engine import FileResult, cut_note
 
     formatters = manager.formatters
@@ -310,6 +320,11 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
                       language=cli_language, blocked=manager.blocked, extend_select=tuple(args.extend_select),
                       config=str(Path(args.config).resolve()) if args.config else None)
     actions = _actions(args, files, plan)
+    from .checkopts import Extras
+
+    extras = Extras.of(args, manager, options, writes=actions is not None, plan=plan)
+    if extras.diff:
+        return extras.run_diff(files)
     configs: list[Any] = []
 
     def configure(config: Any) -> None:
@@ -318,23 +333,28 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
 
     started = time.monotonic()
     if actions is None:
-        results: list[FileResult] = check_files(files, manager, options, jobs=args.jobs,
-                                                progress=not args.no_progress, configure=configure)
+        results: list[FileResult] = extras.check(files, lambda todo: check_files(
+            todo, manager, options, jobs=args.jobs, progress=not args.no_progress, configure=configure))
     else:
         results = check_files(files, manager, options, jobs=args.jobs, progress=not args.no_progress,
                               configure=configure, actions=actions)
-        _report_actions(results, track=args.track)
+        if extras.quiet < 2:
+            _report_actions(results, track=args.track)
     elapsed = time.monotonic() - started
+    if not configs:  # every draft came from the cache
+        configure(file_config(files[0], manager, options))
     first_config = configs[0] if configs else None
     for res in results:
         if res.error:
             print(f"{PROG}: error: {res.error}", file=sys.stderr)
         elif cut_note(res):
             print(f"{PROG}: {cut_note(res)}", file=sys.stderr)
-    _emit(formatters[args.format].format(results), args.output,
-          escape_kind(args.format, formatters[args.format]))
+    results = extras.filter(results)
+    report = extras.report(formatters[args.format], results, args.format)
+    if report is not None:
+        _emit(report, args.output, escape_kind(args.format, formatters[args.format]))
     manager.hook.resolint_sessionfinish(results=results, config=first_config)
-    if len(results) > 1:
+    if len(results) > 1 and not extras.quiet:
         print(summary(results, elapsed, effective_jobs(args.jobs, len(files))), file=sys.stderr)
     if any(r.error for r in results):
         return 2
@@ -355,13 +375,15 @@ def _actions(args: argparse.Namespace, files: list[Path], plan: Any) -> Any:
     output they write is claimed in ``plan`` (:class:`resolint.output.Plan`) first."""
     from .actions import DEFAULT_AUTHOR, Actions, parse_date
 
-    for flag, name in ((args.unsafe_fixes, "--unsafe-fixes"), (args.in_place, "--in-place"), (args.track, "--track")):
+    for flag, name in ((args.unsafe_fixes and not args.diff, "--unsafe-fixes"), (args.in_place, "--in-place"),
+                       (args.track, "--track")):
         if flag and not args.fix:
-            raise UsageError(f"{name} needs --fix")
+            raise UsageError(f"{name} needs --fix" + (" (or --diff)" if name == "--unsafe-fixes" else ""))
     if not args.fix and args.annotate is None:
         return None
     actions = Actions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, in_place=args.in_place, track=args.track,
-                      author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate)
+                      author=args.author or DEFAULT_AUTHOR, date=parse_date(args.date), annotate=args.annotate,
+                      docs_url=args.docs_url)
     if args.fix:
         for path in files:
             plan.claim(actions.fixed_path(path), "--fix", in_place=path if args.in_place else None)
@@ -457,7 +479,9 @@ def cmd_diff(args: argparse.Namespace, manager: "Manager") -> int:
     if fmt == "docx" and args.output is None:
         raise UsageError("diff: --format docx needs -o OUT.docx")
     Plan.of([args.old, args.new]).claim(args.output, "diff -o")
-    date = None
+    from .actions import source_date
+
+    date = source_date()  # SOURCE_DATE_EPOCH, else now (None)
     if args.date:
         try:
             date = datetime.fromisoformat(args.date.replace("Z", "+00:00"))
@@ -568,9 +592,18 @@ def cmd_trace(args: argparse.Namespace, manager: "Manager") -> int:
     return run(args, manager)
 
 
+def cmd_completion(args: argparse.Namespace, manager: "Manager") -> int:
+    """Print the completion script of ``args.shell``, generated from the whole parser."""
+    from .completion import script
+
+    print(script(args.shell, build_parser(manager), choices={("check", "--format"): sorted(manager.formatters)}),
+          end="")
+    return 0
+
+
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
             "diff": cmd_diff,
-            "textconv": cmd_textconv, "index": cmd_index, "trace": cmd_trace}
+            "textconv": cmd_textconv, "index": cmd_index, "trace": cmd_trace, "completion": cmd_completion}
 
 
 def _check_plugin_options(values: list[str], manager: "Manager") -> None:

@@ -207,7 +207,12 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
         data, doc, findings = out.data, out.document, out.findings
         result.fixed, result.notes = out.fixed, out.notes
         if out.changed:  # a draft with nothing to fix gets no output (ruff writes nothing either)
-            write(target, data, expect=snap if actions.in_place else None)
+            written = data
+            if actions.track and actions.mark_spaces:  # a change of spaces only gets a comment, or it goes unseen
+                from .spacemarks import mark_space_changes
+
+                written = mark_space_changes(data, author=actions.author, date=actions.date, language=doc.language)
+            write(target, written, expect=snap if actions.in_place else None)
             result.written = str(target)
     else:
         with snap.pinned():
@@ -219,7 +224,8 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
         if not actions.in_place:
             refuse_overwrite(annotated, [path], "--annotate")
         shown = capped(findings, config)[0]
-        write(annotated, annotate_data(data, doc, shown, manager, author=actions.author, date=actions.date))
+        write(annotated, annotate_data(data, doc, shown, manager, author=actions.author, date=actions.date,
+                                             docs_url=actions.docs_url))
         result.annotated = str(annotated)
     return doc, findings
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,24 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "suppressions": "resolint.plugins.suppressions",
 }
 ENTRY_POINT_GROUP = "resolint"
+
+
+#: A rule code: capital letters then digits ("P101", "EX101"), as ``--select`` prefixes need.
+RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{1,4}")
+#: A rule name: kebab-case ("stacked-punctuation").
+RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def check_rule_identity(rule: "Rule") -> None:
+    """Refuse a rule whose code or name cannot be selected, ignored or explained (ConfigError)."""
+    where = f"plugin {rule.plugin!r}, rule {type(rule).__name__}"
+    code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+    if not isinstance(code, str) or not RULE_CODE.fullmatch(code):
+        raise ConfigError(f"{where}: code {code!r} is not a rule code (capital letters then digits, "
+                          "such as 'EX101')")
+    if not isinstance(name, str) or not RULE_NAME.fullmatch(name):
+        raise ConfigError(f"{where}: name {name!r} is not a rule name (lower-case words joined by "
+                          "hyphens, such as 'no-exclamation')")
 
 
 class Manager:
@@ -97,12 +116,14 @@ class Manager:
 
     @cached_property
     def rules(self) -> "dict[str, Rule]":
-        """All registered rules by code; a duplicate code is a configuration error."""
+        """All registered rules by code; a duplicate code, or a code or name not of the
+        required form (:func:`check_rule_identity`), is a configuration error."""
         out: dict[str, Rule] = {}
         names: dict[str, str] = {}
         for impl in self.hook.resolint_rules.get_hookimpls():
             for rule in impl.function() or ():
                 rule.plugin = impl.plugin_name  # which plugin registered it, for reports
+                check_rule_identity(rule)
                 if rule.code in out:
                     raise ConfigError(f"two rules share the code {rule.code}: {out[rule.code].name}, {rule.name}")
                 if rule.name in names:

@@ -30,15 +30,15 @@ class ConciseFormatter:
         fix = " [*]" if f.fix is not None and f.fix.safety.value == "safe" else ""
         return f"{f.path}:{f.paragraph}:{f.column}: {f.code} [{f.label}] {f.severity.value}: {f.message}{fix}"
 
-    def format(self, results: "list[FileResult]") -> str:
-        lines = [self.line(f) for res in results for f in res.findings] + _summary(results)
+    def format(self, results: "list[FileResult]", summary: bool = True) -> str:
+        lines = [self.line(f) for res in results for f in res.findings] + (_summary(results) if summary else [])
         return "\n".join(lines) + ("\n" if lines else "")
 
 
 class TextFormatter(ConciseFormatter):
     description = "each finding on one line, then its text in context (the flagged part between » «)"
 
-    def format(self, results: "list[FileResult]") -> str:
+    def format(self, results: "list[FileResult]", summary: bool = True) -> str:
         lines = []
         for res in results:
             for f in res.findings:
@@ -46,7 +46,7 @@ class TextFormatter(ConciseFormatter):
                 shown = f.extra.get("context") or in_context(f, res.document)
                 if shown:
                     lines.append(f"    {shown}")
-        lines += _summary(results)
+        lines += _summary(results) if summary else []
         return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -150,6 +150,10 @@ class SarifFormatter:
             out["fullDescription"] = {"text": doc.partition("\n")[0] or summary}
             out["help"] = {"text": doc, "markdown": doc}
         help_uri = getattr(rule, "help_uri", None)
+        if help_uri is None and rule.plugin == "rules":  # a built-in rule: its page in docs/rules
+            from resolint.messages import rule_url
+
+            help_uri = rule_url(code)
         if help_uri:
             out["helpUri"] = help_uri
         out["defaultConfiguration"] = {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")}
@@ -240,7 +244,7 @@ def _gh_prop(text: str) -> str:
 class GithubFormatter:
     description = "GitHub Actions annotations (::error/::warning) and a summary"
 
-    def format(self, results: "list[FileResult]") -> str:
+    def format(self, results: "list[FileResult]", summary: bool = True) -> str:
         lines = []
         for res in results:
             path = display_path(res.path)

@@ -27,6 +27,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own cache of unchanged drafts (``check`` caches by default): no test reads
+    what another one stored, and nothing is written to the user's cache folder."""
+    monkeypatch.setenv("RESOLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def draft(tmp_path: Path):
     """Write a draft in the compact notation of :mod:`resolint.testing.draft`; returns its path."""

@@ -233,7 +233,9 @@ def test_libreoffice_accept_all_equals_plain_fix(draft, text, lang) -> None:
     plain, _ = _fix(path)
     tracked_in = path.with_name("tracked.docx")
     tracked_in.write_bytes(path.read_bytes())
-    tracked, _ = _fix(tracked_in, track=True)
+    # Without the comments on changes of spaces: LibreOffice 7.4 driven through UNO does not load
+    # documents with comments reliably (tests/test_word_output.py opens those through flat ODF).
+    tracked, _ = _fix(tracked_in, track=True, mark_spaces=False)
     want = lo.texts(plain)
     accepted = lo.texts(tracked, "accept")
     assert want["loaded"] and accepted["loaded"]

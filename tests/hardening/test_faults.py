@@ -35,7 +35,7 @@ DATE = "2024-05-01T00:00:00Z"
 
 COMMANDS = {
     "fix-in-place": (["check", "--fix", "--in-place", "draft.docx"], "draft.docx"),
-    "annotate": (["check", "--annotate", "out.docx", "draft.docx"], "out.docx"),
+    "annotate": (["check", "--annotate", "out.docx", "--date", DATE, "draft.docx"], "out.docx"),
     "diff": (["diff", "old.docx", "draft.docx", "-o", "out.docx", "--date", DATE], "out.docx"),
 }
 SIGNALS = {"SIGKILL": signal.SIGKILL, "SIGTERM": signal.SIGTERM, "SIGINT": signal.SIGINT}

@@ -24,23 +24,26 @@ The General Assembly,
 """
 
 
-def test_render_labels_every_paragraph(tmp_path: Path) -> None:
+def test_render_one_line_per_paragraph_kind_first_notes_inline(tmp_path: Path) -> None:
     path = write_draft(tmp_path / "d.docx", V1)
     lines = render(load_document(path)).splitlines()
     assert lines == [
         "[title] Cooperation between the United Nations and the African Union",
         "[formula] The General Assembly,",
-        "[PP 1] Recalling its resolution 73/11,[^1]",
-        "[PP 2] Noting the report of the Secretary-General,[^2]",
-        "[OP 1] 1. Decides to continue cooperation;",
-        "[OP 1(a)] (a) in peace and security;",
-        "[OP 1(b)] (b) in development;",
-        "[OP 2] 2. Requests the Secretary-General to report at its next session.",
-        "",
-        "Footnotes",
-        "[FN 1] Resolution 73/11.",
-        "[FN 2] A/78/100.",
+        "[PP] Recalling its resolution 73/11,^[Resolution 73/11.]",
+        "[PP] Noting the report of the Secretary-General,^[A/78/100.]",
+        "[OP] Decides to continue cooperation;",
+        "[OP sub] in peace and security;",
+        "[OP sub] in development;",
+        "[OP] Requests the Secretary-General to report at its next session.",
     ]
+
+
+def test_typed_numbers_are_kept_automatic_ones_left_out(tmp_path: Path) -> None:
+    typed = write_draft(tmp_path / "typed.docx", V1.replace("@1.", "1.").replace("@2.", "2."))
+    lines = render(load_document(typed)).splitlines()
+    assert "[OP] 1. Decides to continue cooperation;" in lines
+    assert "[OP] 2. Requests the Secretary-General to report at its next session." in lines
 
 
 def test_command(tmp_path: Path) -> None:
@@ -77,11 +80,39 @@ def test_git_diff_shows_the_changed_paragraph_by_label(tmp_path: Path) -> None:
 
     diff = git(repo, "diff", "HEAD~1", "HEAD")
     assert "Binary files" not in diff
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == [
-        "-[OP 2] 2. Requests the Secretary-General to report at its next session.",
-        "+[OP 2] 2. Requests the Secretary-General to report at its eightieth session.",
+    assert changed_lines(diff) == [
+        "-[OP] Requests the Secretary-General to report at its next session.",
+        "+[OP] Requests the Secretary-General to report at its eightieth session.",
     ]
     # Without the driver the same diff is binary.
     plain = git(repo, "-c", "diff.resolint.textconv=", "diff", "--no-textconv", "HEAD~1", "HEAD")
     assert "Binary files" in plain
+
+
+def changed_lines(diff: str) -> list[str]:
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_git_diff_of_an_inserted_paragraph_and_footnote_shows_only_them(tmp_path: Path) -> None:
+    """Inserting a PP with a footnote and an OP renumbers every later PP, OP and footnote; the
+    diff shows the two new paragraphs and nothing else."""
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".gitattributes").write_text("*.docx diff=resolint\n", encoding="utf-8")
+    git(repo, "config", "diff.resolint.textconv", f'"{sys.executable}" -m resolint textconv')
+    write_draft(repo / "d.docx", V1)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "v1")
+    v2 = (V1.replace("*Recalling* its resolution 73/11,",
+                     "*Welcoming* the report of the Chair,^[A/78/50.]\n*Recalling* its resolution 73/11,")
+            .replace("@1. *Decides*", "@1. *Notes* the progress made;\n@2. *Decides*")
+            .replace("@2. *Requests*", "@3. *Requests*"))
+    write_draft(repo / "d.docx", v2)
+    before = load_document(repo / "d.docx")
+    assert [p.label for p in before.operative][-1] == "OP 3" and before.footnotes[-1].label == "FN 3"
+    git(repo, "commit", "-q", "-am", "v2")
+    assert changed_lines(git(repo, "diff", "HEAD~1", "HEAD")) == [
+        "+[PP] Welcoming the report of the Chair,^[A/78/50.]",
+        "+[OP] Notes the progress made;",
+    ]
