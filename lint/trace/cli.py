@@ -45,7 +45,7 @@ def add_trace_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"least similarity of modified language, 0 to 1 (default {MODIFIED_AT})")
     p.add_argument("--language", help="language of the draft (en, fr...), overriding detection")
     p.add_argument("--author", default=None, metavar="NAME", help="author of the comments (default: resolint)")
-    p.add_argument("--date", default=None, metavar="ISO", help="date of the comments (default: a fixed date)")
+    p.add_argument("--date", default=None, metavar="ISO", help="date of the comments (default: SOURCE_DATE_EPOCH, else now)")
 
 
 def cmd_index(args: argparse.Namespace, manager: "Manager") -> int:
