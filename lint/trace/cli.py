@@ -71,7 +71,7 @@ def cmd_index(args: argparse.Namespace, manager: "Manager") -> int:
 
         with Library.open(out, readonly=True) as lib:
             stats = lib.stats()
-        print(f"{'built' if new else 'updated'} {out}: {added} resolutions added; "
+        print(f"{'built' if new else 'updated'} {out}: {added} resolution{'' if added == 1 else 's'} added; "
               f"{stats['resolutions']} resolutions, {stats['paragraphs']} paragraphs, {stats['texts']} distinct texts "
               f"({time.perf_counter() - start:.1f} s)", file=sys.stderr)
     return 0
