@@ -71,10 +71,15 @@ def cmd_index(args: argparse.Namespace, manager: "Manager") -> int:
 
         with Library.open(out, readonly=True) as lib:
             stats = lib.stats()
-        print(f"{'built' if new else 'updated'} {out}: {added} resolution{'' if added == 1 else 's'} added; "
-              f"{stats['resolutions']} resolutions, {stats['paragraphs']} paragraphs, {stats['texts']} distinct texts "
+        print(f"{'built' if new else 'updated'} {out}: {_count(added, 'resolution')} added; "
+              f"{_count(stats['resolutions'], 'resolution')}, {_count(stats['paragraphs'], 'paragraph')}, "
+              f"{_count(stats['texts'], 'distinct text')} "
               f"({time.perf_counter() - start:.1f} s)", file=sys.stderr)
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _load_draft(path: Path, language: str | None, manager: "Manager"):  # type: ignore[no-untyped-def]
