@@ -21,6 +21,7 @@ from lxml import etree
 from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
 from ..ooxml.package import parse_xml
 from . import reader as rd
+from . import tables as tb
 from .reader import same_format
 from .align import align
 from ..ooxml.zipwrite import Raw
@@ -141,6 +142,7 @@ class Engine:
         self.fn_deleted: list[tuple[str, str]] = []  # (old id, id of its copy in NEW)
         self._copied: dict[str, str] = {}
         self._fn_next = None
+        self.tables: tb.Tables | None = None  # set when either body holds a table
 
     # -- package facts -------------------------------------------------
     def _first_rev_id(self) -> int:
@@ -226,16 +228,25 @@ class Engine:
     # -- paragraphs ----------------------------------------------------
     def diff_container(self, old_elems, new_elems, fallback_parent) -> list[Entry]:
         """Align and mark one list of paragraphs (the body or one footnote)."""
-        old_ps = [rd.read_paragraph(p) for p in old_elems]
-        new_ps = [rd.read_paragraph(p) for p in new_elems]
+        read = rd.read_paragraph if self.tables is None else tb.read_item
+        old_ps = [read(p) for p in old_elems]
+        new_ps = [read(p) for p in new_elems]
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
                      lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
+        if self.tables is not None:
+            rows = tb.split_mixed(rows, old_ps, new_ps)
         ctx = self.ctx
         entries: list[Entry] = []
         out: list[tuple[etree._Element, str]] = []
         pending: list[etree._Element] = []
         last_new = None
         for row in rows:
+            if self.tables is not None and isinstance(
+                    old_ps[row.old] if row.kind == "del" else new_ps[row.new], tb.TableItem):
+                placed = self.tables.row(row, old_ps, new_ps, pending, entries)
+                if placed is not None:
+                    last_new = placed
+                continue
             if row.kind == "del":
                 old = old_ps[row.old]
                 p = deleted_paragraph(old, ctx)
@@ -300,7 +311,12 @@ class Engine:
     def run(self) -> tuple[list[Entry], list[Entry]]:
         old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)
         self.body_counts = (len(old_body), len(new_body))
-        body_entries = self.diff_container(old_body, new_body, self.new.document.find(w("body")))
+        old_root, new_root = self.old.document.find(w("body")), self.new.document.find(w("body"))
+        if tb.has_table(old_root) or tb.has_table(new_root):
+            self.tables = tb.Tables(self, old_body, new_body)
+            body_entries = self.tables.diff(old_root, new_root, new_root)
+        else:
+            body_entries = self.diff_container(old_body, new_body, new_root)
         fn_entries: list[Entry] = []
         done_new: set[str] = set()
         k = 0
