@@ -1,6 +1,6 @@
 """Redline in LibreOffice (headless, through UNO): opens without repair, Accept All
 gives NEW's text and Reject All OLD's text, body, footnotes and tables (their rows
-and cells)."""
+and cells), and each paragraph's layout (alignment, style, indents)."""
 from __future__ import annotations
 
 import os
@@ -41,9 +41,11 @@ def _check(tmp_path, old: Path, new: Path):
     assert accepted["body"] == want_new["body"]
     assert accepted["footnotes"] == want_new["footnotes"]
     assert accepted["tables"] == want_new["tables"]
+    assert accepted["props"] == want_new["props"]
     assert rejected["body"] == want_old["body"]
     assert rejected["footnotes"] == want_old["footnotes"]
     assert rejected["tables"] == want_old["tables"]
+    assert rejected["props"] == want_old["props"]
     return rl, as_is
 
 

@@ -24,6 +24,7 @@ from . import reader as rd
 from . import tables as tb
 from .reader import same_format
 from .align import align
+from .layout import Layout
 from ..ooxml.zipwrite import Raw
 from .package import Docx, to_bytes
 from .words import DELETE, EQUAL, INSERT, diff_tokens
@@ -82,6 +83,13 @@ def _changed(ops) -> tuple[bool, bool]:
                     fmt = True
                     break
     return text, fmt
+
+
+def _relaid(entry: Entry) -> None:
+    """An entry whose paragraph layout changed (``w:pPrChange``) is modified."""
+    if entry.status == "unchanged":
+        entry.status = "modified"
+        entry.formatting_only = True
 
 
 class _LazyIds:
@@ -143,6 +151,7 @@ class Engine:
         self._copied: dict[str, str] = {}
         self._fn_next = None
         self.tables: tb.Tables | None = None  # set when either body holds a table
+        self.layout = Layout(lambda: self.new.part_xml(self.new.styles_name))
 
     # -- package facts -------------------------------------------------
     def _first_rev_id(self) -> int:
@@ -234,7 +243,7 @@ class Engine:
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
                      lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
         if self.tables is not None:
-            rows = tb.split_mixed(rows, old_ps, new_ps)
+            rows = tb.fix_rows(rows, old_ps, new_ps)
         ctx = self.ctx
         entries: list[Entry] = []
         out: list[tuple[etree._Element, str]] = []
@@ -272,10 +281,13 @@ class Engine:
                                          ops=[(INSERT, new.tokens)] if new.tokens else []))
                 continue
             old = old_ps[row.old]
+            relaid = self.layout.track(old.elem, new.elem, ctx)
             if rd.same_content(old, new):
                 # same text, objects and run formatting: unchanged, no need for tokens
                 self.fn_pairs.extend(p for p in zip(old.fn_ids, new.fn_ids) if p[0] and p[1])
                 entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=_equal_ops(old, new)))
+                if relaid:
+                    _relaid(entries[-1])
                 out.append((new.elem, EQ))
                 continue
             ops = diff_tokens(old.tokens, new.tokens)
@@ -291,6 +303,8 @@ class Engine:
                                      formatting_only=not text_changed))
             else:
                 entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=ops))
+            if relaid:
+                _relaid(entries[-1])
             out.append((new.elem, EQ))
         if pending:
             if last_new is not None:

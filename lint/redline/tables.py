@@ -98,18 +98,50 @@ def read_item(el: etree._Element):  # type: ignore[no-untyped-def]
     return TableItem(el) if el.tag == TBL else rd.read_paragraph(el)
 
 
-def split_mixed(rows: list[Row], old_items, new_items) -> list[Row]:  # type: ignore[no-untyped-def]
-    """Rows pairing a table with a paragraph (the aligner's last-resort pair) as a
-    deletion followed by an insertion."""
-    out = []
+def fix_rows(rows: list[Row], old_items, new_items) -> list[Row]:  # type: ignore[no-untyped-def]
+    """Rows of the aligner made right for blocks holding tables.
+
+    - a table paired with a paragraph (the aligner's last-resort pair) becomes a
+      deletion followed by an insertion;
+    - the paragraphs after the last table must hold a pair: the last paragraph mark
+      of a container cannot be inserted or deleted, and a table stops a paragraph
+      mark from joining the paragraphs before it (see :func:`writer.apply_marks`).
+      If none of them is paired, OLD's last paragraph is paired with NEW's (taking
+      either from an earlier pair when its side has none after the table).
+    """
+    def is_table(items, k):  # type: ignore[no-untyped-def]
+        return k is not None and isinstance(items[k], TableItem)
+
+    out: list[Row] = []
     for r in rows:
-        if (r.kind == "pair" and isinstance(old_items[r.old], TableItem)
-                != isinstance(new_items[r.new], TableItem)):
+        if r.kind == "pair" and is_table(old_items, r.old) != is_table(new_items, r.new):
             out.append(Row(r.old, None, "del"))
             out.append(Row(None, r.new, "ins"))
         else:
             out.append(r)
-    return out
+    if not old_items or not new_items or is_table(old_items, len(old_items) - 1) \
+            or is_table(new_items, len(new_items) - 1):
+        return out
+    last_table = max((k for k, r in enumerate(out)
+                      if (is_table(old_items, r.old) if r.kind == "del" else is_table(new_items, r.new))),
+                     default=-1)
+    if last_table < 0:
+        return out
+    tail = out[last_table + 1:]
+    if any(r.kind == "pair" for r in tail):
+        return out
+    last_old, last_new = len(old_items) - 1, len(new_items) - 1
+    final = []  # ``out`` with the last paragraphs' rows replaced
+    for r in out:
+        if r.kind == "pair" and r.old == last_old and r.new != last_new:
+            final.append(Row(None, r.new, "ins"))  # NEW's paragraph loses its pair
+        elif r.kind == "pair" and r.new == last_new and r.old != last_old:
+            final.append(Row(r.old, None, "del"))  # OLD's paragraph loses its pair
+        elif not ((r.kind == "del" and r.old == last_old) or (r.kind == "ins" and r.new == last_new)
+                  or (r.kind == "pair" and r.old == last_old and r.new == last_new)):
+            final.append(r)
+    final.append(Row(last_old, last_new, "pair"))
+    return final
 
 
 def _shape(tr: etree._Element) -> tuple:
@@ -144,6 +176,10 @@ def _set_row_revision(tr: etree._Element, tag: str, ctx) -> None:  # type: ignor
     for ch in list(pr):
         if ch.tag in (w("ins"), w("del")):
             pr.remove(ch)
+    if all(ch.tag == w("trPrChange") for ch in pr if isinstance(ch.tag, str)):
+        # the schema wants one row property before the revision: "may split" (the default)
+        etree.SubElement(pr, w("cantSplit")).set(w("val"), "off")
+        pr.insert(0, pr[-1])
     change = pr.find(w("trPrChange"))
     mark = ctx.rev(tag)
     if change is not None:

@@ -27,6 +27,9 @@ class P:
     fn: str | None = None
     numbering: str | None = None  # None, "auto" or "typed"
     italic: bool = True
+    align: str | None = None  # w:jc
+    style: str | None = None  # paragraph style id
+    indent: int | None = None  # left indentation, twips
 
 
 def base(n: int, seed: int = 0, footnote_every: int = 5) -> list[P]:
@@ -84,7 +87,8 @@ def build(specs: list) -> bytes:
                 items.append(" " + tail)
         else:
             items.append(text)
-        b.paragraph(*items, numbering=ops if s.numbering == "auto" else None)
+        b.paragraph(*items, numbering=ops if s.numbering == "auto" else None, align=s.align,
+                    style=s.style, indent=s.indent)
     if specs and isinstance(specs[-1], T):
         b.paragraph("")  # a body ends with a paragraph
     return b.to_bytes()
@@ -163,6 +167,11 @@ def change_footnote(specs, i):
 
 def unitalic(specs, i):
     return specs[:i] + [replace(specs[i], italic=False)] + specs[i + 1:]
+
+
+def relayout(specs, i, **changes):
+    """Paragraph ``i`` with other layout (``align``, ``style``, ``indent``)."""
+    return specs[:i] + [replace(specs[i], **changes)] + specs[i + 1:]
 
 
 def typed(specs):
@@ -245,6 +254,11 @@ EDITS = {
     "footnote_removed": lambda s: remove_footnote(s, _first_fn(s)),
     "footnote_changed": lambda s: change_footnote(s, _first_fn(s)),
     "opener_unitalicised": lambda s: unitalic(s, 9),
+    "centred": lambda s: relayout(s, 1, align="center"),
+    "indented": lambda s: relayout(s, 6, indent=720),
+    "restyled": lambda s: relayout(s, 4, style="Quote"),
+    "relaid_and_reworded": lambda s: change_word(relayout(s, 5, align="right", indent=360), 5),
+    "relaid_next_to_inserted": lambda s: insert(relayout(s, 7, align="both"), 8),
     # Boundaries: a paragraph whose end changes, next to a wholly inserted or deleted paragraph.
     "end_inserted_then_inserted": lambda s: insert(append(s, 5), 6),
     "end_inserted_then_deleted": lambda s: delete(append(s, 5), 6),
@@ -275,6 +289,10 @@ TABLE_EDITS = {
     "table_replaced_by_paragraph": lambda s: (s[:_tables(s)[0]] + [P("Decides", "to annex the budget.")]
                                               + s[_tables(s)[0] + 1:]),
     "table_and_text": lambda s: change_word(row_delete(insert(s, 2), 1, 1), 8),
+    # Boundaries: every paragraph after the last table changed (the last mark stays)
+    "after_table_replaced": lambda s: s[:_tables(s)[1] + 1] + [P("Decides", "to conclude.")],
+    "after_table_deleted": lambda s: s[:_tables(s)[1] + 1],
+    "table_appended": lambda s: s + [table(9, 3), P("Decides", "to remain seized of the matter.")],
 }
 
 
