@@ -1,14 +1,11 @@
 """Driving the comparison: body paragraphs first, then the footnotes they reference.
 
-Moves are written as a deletion at the old place plus an insertion at the new
-place, not as ``w:moveFrom``/``w:moveTo``. Reasons: Word requires matching
-``w:moveFromRangeStart``/``w:moveToRangeStart`` name pairs around every move (a
-mismatch makes Word repair the file); a moved paragraph that was also edited can
-only be a move of its unchanged words, with the edits as nested changes; and
-deletion plus insertion is the markup whose Accept/Reject All the tests check in
-LibreOffice 7.4 (its handling of move markup was not relied on). The paragraph
-map still reports such a paragraph as ``moved`` (old label -> new label), which is
-what negotiators read.
+A paragraph found out of order is first written as a deletion at its old place
+plus an insertion at its new place; :mod:`moves` then turns that into Word's move
+markup (``w:moveFrom``/``w:moveTo`` with their named ranges) when the paragraph is
+unchanged and both places carry their own paragraph mark revision, the cases where
+LibreOffice replays Accept/Reject All exactly. The paragraph map reports such a
+paragraph as ``moved`` (old label -> new label) either way.
 """
 from __future__ import annotations
 
@@ -25,6 +22,7 @@ from . import tables as tb
 from .reader import same_format
 from .align import align
 from .layout import Layout
+from .moves import Moves
 from ..ooxml.zipwrite import Raw
 from .package import Docx, to_bytes
 from .words import DELETE, EQUAL, INSERT, diff_tokens
@@ -249,6 +247,7 @@ class Engine:
         out: list[tuple[etree._Element, str]] = []
         pending: list[etree._Element] = []
         last_new = None
+        moves = Moves(ctx)
         for row in rows:
             if self.tables is not None and isinstance(
                     old_ps[row.old] if row.kind == "del" else new_ps[row.new], tb.TableItem):
@@ -259,6 +258,8 @@ class Engine:
             if row.kind == "del":
                 old = old_ps[row.old]
                 p = deleted_paragraph(old, ctx)
+                if row.moved:
+                    moves.source(row.old, p, old)
                 pending.append(p)
                 out.append((p, DEL))
                 if not row.moved:
@@ -274,6 +275,7 @@ class Engine:
                 rebuild(new.elem, [(INSERT, new.tokens)], new, ctx)
                 out.append((new.elem, INS))
                 if row.moved:
+                    moves.target(row.old, new.elem, new)
                     ops = diff_tokens(old_ps[row.old].tokens, new.tokens)
                     entries.append(Entry("moved", row.old + 1, row.new + 1, ops=ops))
                 else:
@@ -320,6 +322,7 @@ class Engine:
                     else:
                         fallback_parent.append(p)
         apply_marks(out, ctx)
+        moves.mark()
         return entries
 
     def run(self) -> tuple[list[Entry], list[Entry]]:

@@ -49,6 +49,12 @@ def _key(el: etree._Element) -> tuple:
     return (el.tag, tuple(sorted(attrs)), tuple(kids))
 
 
+def _raw(ppr: etree._Element) -> list:
+    """Every element of ``ppr`` with its attributes, in document order (equal raw forms
+    mean the same layout; different ones are compared by :func:`layout_key`)."""
+    return [(el.tag, el.attrib) for el in ppr.iter()]
+
+
 def layout_key(ppr: etree._Element | None) -> tuple:
     """What a paragraph's properties mean for its layout (see the module docstring)."""
     if ppr is None:
@@ -148,6 +154,8 @@ class Layout:
         justification as ``left``), which would show as changes on every re-save."""
         old, new = old_p.find(_PPR), new_p.find(_PPR)
         if old is None and new is None:
+            return False
+        if old is not None and new is not None and _raw(old) == _raw(new):
             return False
         if layout_key(old) == layout_key(new):
             return False

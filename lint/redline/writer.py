@@ -15,8 +15,8 @@ has no next paragraph to join, so for a trailing block of deleted/inserted
 paragraphs the mark revisions are shifted one paragraph up: each mark carries the
 status of the paragraph after it, and the last mark none.
 
-Paragraph properties are not compared: a kept paragraph keeps NEW's properties
-and no ``w:pPrChange`` is written.
+A kept paragraph keeps NEW's paragraph properties; a change of its layout is
+recorded by :mod:`layout` (``w:pPrChange``).
 """
 from __future__ import annotations
 
