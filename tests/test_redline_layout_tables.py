@@ -192,3 +192,28 @@ def test_schema_valid(tmp_path, name):
     base = {str(e) for e in validator.validate(str(tmp_path / "new.docx")).errors}
     found = [str(e) for e in validator.validate(str(tmp_path / "red.docx")).errors if str(e) not in base]
     assert found == []
+
+
+def test_tables_nested_deep_are_compared(tmp_path):
+    """Tables nested 60 deep (past MAX_DEPTH): compared without error, the nested
+    part as paragraphs; Accept All gives NEW. (The file ends with its table, no
+    paragraph after it, so the reverse Reject keeps NEW's last paragraph mark.)"""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from hardening import corpus as c
+
+    b = DocBuilder()
+    b.paragraph("The General Assembly,")
+    b.paragraph("Decides to remain seized of the matter.")
+    base = tmp_path / "base.docx"
+    base.write_bytes(b.to_bytes())
+    deep = c.make_nested_tables(tmp_path, 60)
+    data = diff_files(base, deep, date=DATE).docx_bytes()
+    assert view(data, "accept") == view(str(deep))
+    assert view(data, "reject") == view(str(base))
+    data = diff_files(deep, base, date=DATE).docx_bytes()
+    assert view(data, "accept") == view(str(base))
+    rl = diff_files(deep, deep, date=DATE)
+    assert set(e.status for e in rl.paragraphs) == {"unchanged"}

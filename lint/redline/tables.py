@@ -20,6 +20,8 @@ Revisions written, as Word's own Compare does:
 
 Paragraph map entries of cell paragraphs carry their position among all body
 paragraphs (:func:`reader.body_paragraphs` order), as the other entries do.
+Tables nested more than :data:`MAX_DEPTH` deep are compared as plain paragraphs
+(the rows around them carry the revisions).
 """
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ _P, _TRPR, _TCPR, _TBLPR = w("p"), w("trPr"), w("tcPr"), w("tblPr")
 _NO_DESCEND = {w("pPr"), w("rPr"), w("sectPr"), w("sdtPr"), w("tblPr"), w("tblGrid"), w("trPr"), w("tcPr")}
 _W_PREFIX = "{%s}" % W
 _TABLE_WORD = "\x00tbl"
+#: Tables nested deeper than this are compared as their paragraphs (no row revisions
+#: inside), so that the comparison's recursion stays far from Python's limit.
+MAX_DEPTH = 40
 
 
 def blocks(container: etree._Element) -> list[etree._Element]:
@@ -197,6 +202,10 @@ class Tables:
         self.old_index = {id(p): k + 1 for k, p in enumerate(old_body)}
         self.new_index = {id(p): k + 1 for k, p in enumerate(new_body)}
         self.flat: set[int] = set()  # ids of entries whose indices are body positions
+        self.depth = 0  # tables entered
+
+    def _blocks(self, container: etree._Element) -> list[etree._Element]:
+        return blocks(container) if self.depth < MAX_DEPTH else _paragraphs(container)
 
     def _entry(self, *args, **kw):  # type: ignore[no-untyped-def]
         from .engine import Entry
@@ -208,7 +217,7 @@ class Tables:
     # -- containers ------------------------------------------------------
     def diff(self, old: etree._Element, new: etree._Element, parent: etree._Element) -> list:
         """Entries of the blocks of ``old`` against those of ``new`` (marked in ``new``)."""
-        old_items, new_items = blocks(old), blocks(new)
+        old_items, new_items = self._blocks(old), self._blocks(new)
         entries = self.engine.diff_container(old_items, new_items, parent)
         for e in entries:
             if id(e) in self.flat:
@@ -254,12 +263,16 @@ class Tables:
     def _delete_row(self, orig: etree._Element, tr: etree._Element, entries: list) -> None:
         """Mark ``tr`` (a copy of OLD's row ``orig``) deleted, content included."""
         _set_row_revision(tr, "del", self.ctx)
-        for otc, tc in zip(cells_of(orig), cells_of(tr)):
-            self._delete_content(otc, tc, entries)
+        self.depth += 1
+        try:
+            for otc, tc in zip(cells_of(orig), cells_of(tr)):
+                self._delete_content(otc, tc, entries)
+        finally:
+            self.depth -= 1
 
     def _delete_content(self, orig: etree._Element, copy_: etree._Element, entries: list) -> None:
         out = []
-        for ob, cb in zip(blocks(orig), blocks(copy_)):
+        for ob, cb in zip(self._blocks(orig), self._blocks(copy_)):
             if cb.tag == TBL:
                 for otr, ctr in zip(rows_of(ob), rows_of(cb)):
                     self._delete_row(otr, ctr, entries)
@@ -275,12 +288,16 @@ class Tables:
 
     def _insert_row(self, tr: etree._Element, entries: list) -> None:
         _set_row_revision(tr, "ins", self.ctx)
-        for tc in cells_of(tr):
-            self._insert_content(tc, entries)
+        self.depth += 1
+        try:
+            for tc in cells_of(tr):
+                self._insert_content(tc, entries)
+        finally:
+            self.depth -= 1
 
     def _insert_content(self, container: etree._Element, entries: list) -> None:
         out = []
-        for b in blocks(container):
+        for b in self._blocks(container):
             if b.tag == TBL:
                 self.inserted_table(b, entries)
                 continue
@@ -317,8 +334,12 @@ class Tables:
             if r.kind == "ins":
                 self._insert_row(ntr, entries)
                 continue
-            for otc, ntc in zip(cells_of(orows[r.old]), cells_of(ntr)):
-                entries.extend(self.diff(otc, ntc, ntc))
+            self.depth += 1
+            try:
+                for otc, ntc in zip(cells_of(orows[r.old]), cells_of(ntr)):
+                    entries.extend(self.diff(otc, ntc, ntc))
+            finally:
+                self.depth -= 1
         anchor = last if last is not None else (nrows[-1] if nrows else None)
         for el in pending:
             if anchor is not None:
