@@ -49,10 +49,27 @@ def _key(el: etree._Element) -> tuple:
     return (el.tag, tuple(sorted(attrs)), tuple(kids))
 
 
-def _raw(ppr: etree._Element) -> list:
-    """Every element of ``ppr`` with its attributes, in document order (equal raw forms
-    mean the same layout; different ones are compared by :func:`layout_key`)."""
-    return [(el.tag, el.attrib) for el in ppr.iter()]
+def _ppr(p: etree._Element) -> etree._Element | None:
+    """A paragraph's ``w:pPr`` (its first child when present, as the schema wants)."""
+    for child in p:
+        return child if child.tag == _PPR else None
+    return None
+
+
+def _same_raw(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two properties are written alike (same children with the same attributes
+    in the same order; the paragraph mark's ``w:rPr`` not looked into). Different ones
+    are compared by :func:`layout_key`."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        if x.tag != y.tag:
+            return False
+        if x.tag in _SKIP:
+            continue
+        if x.items() != y.items() or ((len(x) or len(y)) and not _same_raw(x, y)):
+            return False
+    return True
 
 
 def layout_key(ppr: etree._Element | None) -> tuple:
@@ -152,10 +169,10 @@ class Layout:
         Right-to-left paragraphs are compared by style alone: LibreOffice writes their
         alignment and indents in its own terms (left and right swapped, kashida
         justification as ``left``), which would show as changes on every re-save."""
-        old, new = old_p.find(_PPR), new_p.find(_PPR)
+        old, new = _ppr(old_p), _ppr(new_p)
         if old is None and new is None:
             return False
-        if old is not None and new is not None and _raw(old) == _raw(new):
+        if old is not None and new is not None and _same_raw(old, new):
             return False
         if layout_key(old) == layout_key(new):
             return False
