@@ -1,14 +1,11 @@
 """Driving the comparison: body paragraphs first, then the footnotes they reference.
 
-Moves are written as a deletion at the old place plus an insertion at the new
-place, not as ``w:moveFrom``/``w:moveTo``. Reasons: Word requires matching
-``w:moveFromRangeStart``/``w:moveToRangeStart`` name pairs around every move (a
-mismatch makes Word repair the file); a moved paragraph that was also edited can
-only be a move of its unchanged words, with the edits as nested changes; and
-deletion plus insertion is the markup whose Accept/Reject All the tests check in
-LibreOffice 7.4 (its handling of move markup was not relied on). The paragraph
-map still reports such a paragraph as ``moved`` (old label -> new label), which is
-what negotiators read.
+A paragraph found out of order is first written as a deletion at its old place
+plus an insertion at its new place; :mod:`moves` then turns that into Word's move
+markup (``w:moveFrom``/``w:moveTo`` with their named ranges) when the paragraph is
+unchanged and both places carry their own paragraph mark revision, the cases where
+LibreOffice replays Accept/Reject All exactly. The paragraph map reports such a
+paragraph as ``moved`` (old label -> new label) either way.
 """
 from __future__ import annotations
 
@@ -21,8 +18,11 @@ from lxml import etree
 from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
 from ..ooxml.package import parse_xml
 from . import reader as rd
+from . import tables as tb
 from .reader import same_format
 from .align import align
+from .layout import Layout
+from .moves import Moves
 from ..ooxml.zipwrite import Raw
 from .package import Docx, to_bytes
 from .words import DELETE, EQUAL, INSERT, diff_tokens
@@ -83,6 +83,13 @@ def _changed(ops) -> tuple[bool, bool]:
     return text, fmt
 
 
+def _relaid(entry: Entry) -> None:
+    """An entry whose paragraph layout changed (``w:pPrChange``) is modified."""
+    if entry.status == "unchanged":
+        entry.status = "modified"
+        entry.formatting_only = True
+
+
 class _LazyIds:
     """A set of ids computed on the first membership test (most diffs never ask)."""
 
@@ -141,6 +148,8 @@ class Engine:
         self.fn_deleted: list[tuple[str, str]] = []  # (old id, id of its copy in NEW)
         self._copied: dict[str, str] = {}
         self._fn_next = None
+        self.tables: tb.Tables | None = None  # set when either body holds a table
+        self.layout = Layout(lambda: self.new.part_xml(self.new.styles_name))
 
     # -- package facts -------------------------------------------------
     def _first_rev_id(self) -> int:
@@ -226,19 +235,31 @@ class Engine:
     # -- paragraphs ----------------------------------------------------
     def diff_container(self, old_elems, new_elems, fallback_parent) -> list[Entry]:
         """Align and mark one list of paragraphs (the body or one footnote)."""
-        old_ps = [rd.read_paragraph(p) for p in old_elems]
-        new_ps = [rd.read_paragraph(p) for p in new_elems]
+        read = rd.read_paragraph if self.tables is None else tb.read_item
+        old_ps = [read(p) for p in old_elems]
+        new_ps = [read(p) for p in new_elems]
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
                      lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
+        if self.tables is not None:
+            rows = tb.fix_rows(rows, old_ps, new_ps)
         ctx = self.ctx
         entries: list[Entry] = []
         out: list[tuple[etree._Element, str]] = []
         pending: list[etree._Element] = []
         last_new = None
+        moves = Moves(ctx)
         for row in rows:
+            if self.tables is not None and isinstance(
+                    old_ps[row.old] if row.kind == "del" else new_ps[row.new], tb.TableItem):
+                placed = self.tables.row(row, old_ps, new_ps, pending, entries)
+                if placed is not None:
+                    last_new = placed
+                continue
             if row.kind == "del":
                 old = old_ps[row.old]
                 p = deleted_paragraph(old, ctx)
+                if row.moved:
+                    moves.source(row.old, p, old)
                 pending.append(p)
                 out.append((p, DEL))
                 if not row.moved:
@@ -254,6 +275,7 @@ class Engine:
                 rebuild(new.elem, [(INSERT, new.tokens)], new, ctx)
                 out.append((new.elem, INS))
                 if row.moved:
+                    moves.target(row.old, new.elem, new)
                     ops = diff_tokens(old_ps[row.old].tokens, new.tokens)
                     entries.append(Entry("moved", row.old + 1, row.new + 1, ops=ops))
                 else:
@@ -261,10 +283,13 @@ class Engine:
                                          ops=[(INSERT, new.tokens)] if new.tokens else []))
                 continue
             old = old_ps[row.old]
+            relaid = self.layout.track(old.elem, new.elem, ctx)
             if rd.same_content(old, new):
                 # same text, objects and run formatting: unchanged, no need for tokens
                 self.fn_pairs.extend(p for p in zip(old.fn_ids, new.fn_ids) if p[0] and p[1])
                 entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=_equal_ops(old, new)))
+                if relaid:
+                    _relaid(entries[-1])
                 out.append((new.elem, EQ))
                 continue
             ops = diff_tokens(old.tokens, new.tokens)
@@ -280,6 +305,8 @@ class Engine:
                                      formatting_only=not text_changed))
             else:
                 entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=ops))
+            if relaid:
+                _relaid(entries[-1])
             out.append((new.elem, EQ))
         if pending:
             if last_new is not None:
@@ -295,12 +322,18 @@ class Engine:
                     else:
                         fallback_parent.append(p)
         apply_marks(out, ctx)
+        moves.mark()
         return entries
 
     def run(self) -> tuple[list[Entry], list[Entry]]:
         old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)
         self.body_counts = (len(old_body), len(new_body))
-        body_entries = self.diff_container(old_body, new_body, self.new.document.find(w("body")))
+        old_root, new_root = self.old.document.find(w("body")), self.new.document.find(w("body"))
+        if tb.has_table(old_root) or tb.has_table(new_root):
+            self.tables = tb.Tables(self, old_body, new_body)
+            body_entries = self.tables.diff(old_root, new_root, new_root)
+        else:
+            body_entries = self.diff_container(old_body, new_body, new_root)
         fn_entries: list[Entry] = []
         done_new: set[str] = set()
         k = 0

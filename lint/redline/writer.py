@@ -15,8 +15,8 @@ has no next paragraph to join, so for a trailing block of deleted/inserted
 paragraphs the mark revisions are shifted one paragraph up: each mark carries the
 status of the paragraph after it, and the last mark none.
 
-Paragraph properties are not compared: a kept paragraph keeps NEW's properties
-and no ``w:pPrChange`` is written.
+A kept paragraph keeps NEW's paragraph properties; a change of its layout is
+recorded by :mod:`layout` (``w:pPrChange``).
 """
 from __future__ import annotations
 
@@ -377,6 +377,15 @@ def _has_footnote(p: etree._Element) -> bool:
     return next(p.iter(w("footnoteReference")), None) is not None
 
 
+def _before_table(p: etree._Element) -> bool:
+    """Whether ``p`` is directly followed by a table (whose first row can take its
+    place when its mark goes)."""
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag in (w("bookmarkStart"), w("bookmarkEnd"), w("proofErr")):
+        nxt = nxt.getnext()
+    return nxt is not None and nxt.tag == w("tbl")
+
+
 def _mark_block(block, state_of, ctx):
     """Mark one run of sibling paragraphs.
 
@@ -410,7 +419,7 @@ def _mark_block(block, state_of, ctx):
             for i in range(start - 1, end):
                 marks[i] = states[i + 1]
             marks[end] = EQ
-        elif trailing:
+        elif trailing and not _before_table(block[end]):
             marks[end] = EQ  # nothing before it to carry the mark: best effort
     for p, m in zip(block, marks):
         if m != EQ:

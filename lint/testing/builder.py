@@ -422,16 +422,17 @@ class DocBuilder:
 
     def paragraph(self, *content: Inline, style: str | None = None,
                   numbering: NumberingArg = None, lang: str | None = None,
-                  align: str | None = None) -> Paragraph:
+                  align: str | None = None, indent: int | None = None) -> Paragraph:
         """Append a paragraph made of ``content``; returns the python-docx ``Paragraph``.
 
         ``numbering``: a :class:`ListNumbering` (level 0), a :class:`NumPr` or
         ``(list_or_num_id, ilvl)``; written as ``w:numPr`` on the paragraph.
         ``lang`` sets ``w:lang`` on every run without its own and on the paragraph mark.
-        ``align``: ``w:jc`` value (``"center"``, ``"both"``...).
+        ``align``: ``w:jc`` value (``"center"``, ``"both"``...); ``indent``: left
+        indentation in twips (``w:ind w:left``).
         """
         p = self._new_paragraph(content, self._body_story, style=style, numbering=numbering,
-                                lang=lang, align=align)
+                                lang=lang, align=align, indent=indent)
         self._place_block(p)
         return Paragraph(p, self.document._body)
 
@@ -628,10 +629,10 @@ class DocBuilder:
 
     def _new_paragraph(self, content: Sequence[Inline], story: _Story, *, style: str | None = None,
                        numbering: NumberingArg = None, lang: str | None = None,
-                       align: str | None = None) -> etree._Element:
+                       align: str | None = None, indent: int | None = None) -> etree._Element:
         p = _el("p")
         numpr = _resolve_numbering(numbering)
-        if style or numpr or align or lang:
+        if style or numpr or align or lang or indent is not None:
             ppr = _el("pPr", p)
             if style:
                 _el("pStyle", ppr, val=style)
@@ -639,6 +640,8 @@ class DocBuilder:
                 np_el = _el("numPr", ppr)
                 _el("ilvl", np_el, val=numpr.ilvl)
                 _el("numId", np_el, val=numpr.num_id)
+            if indent is not None:
+                _el("ind", ppr, left=indent)
             if align:
                 _el("jc", ppr, val=align)
             if lang:

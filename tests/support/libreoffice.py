@@ -110,8 +110,12 @@ def texts(docx, mode: str = "none") -> dict:
     """Body paragraphs' and footnotes' text as LibreOffice shows them, after
     ``mode`` = ``"accept"`` (Accept All), ``"reject"`` (Reject All) or ``"none"``.
 
-    Returns ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n}``;
-    ``loaded`` is False when the file does not open without repair.
+    Returns ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n,
+    "tables": [...], "props": [...]}``: ``body`` holds table cells' paragraphs too,
+    ``tables`` each table as rows of cell texts (so a row left empty shows),
+    ``props`` each paragraph outside tables as ``[ParaAdjust, ParaStyleName,
+    ParaLeftMargin, ParaRightMargin, ParaFirstLineIndent]``; ``loaded`` is False
+    when the file does not open without repair.
     """
     path, tmp = _as_path(docx)
     try:

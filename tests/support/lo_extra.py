@@ -33,17 +33,24 @@ def _t(tag: str) -> str:
 
 def to_fodt(docx: str | os.PathLike) -> bytes:
     """LibreOffice's flat ODF conversion of ``docx`` (a private profile, headless)."""
+    return convert(docx, "fodt")
+
+
+def convert(docx: str | os.PathLike, fmt: str) -> bytes:
+    """LibreOffice's conversion of ``docx`` to ``fmt`` (``fodt``, ``docx``...), as its own
+    save writes it (a private profile, headless)."""
     soffice = lo.soffice_path()
     if soffice is None:
         raise RuntimeError("soffice not found")
     with tempfile.TemporaryDirectory(prefix="resolint-lo-conv-") as tmp:
-        src = Path(tmp) / "in.docx"
+        src = Path(tmp) / "src" / "in.docx"
+        src.parent.mkdir()
         shutil.copyfile(docx, src)
         profile = Path(tmp) / "profile"
         subprocess.run([soffice, "--headless", "--invisible", "--norestore", "--nologo",
-                        f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "fodt",
+                        f"-env:UserInstallation={profile.as_uri()}", "--convert-to", fmt,
                         "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=180)
-        out = Path(tmp) / "in.fodt"
+        out = Path(tmp) / f"in.{fmt}"
         if not out.exists():
             raise RuntimeError(f"LibreOffice did not convert {docx}")
         return out.read_bytes()

@@ -9,7 +9,10 @@ user profile, then reads one JSON request per line on stdin and writes one JSON 
 per line on stdout:
 
 - ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
-  ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str}``
+  ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "tables": [...],
+  "props": [...], "error": str}``: ``tables`` lists every table (nested ones after
+  their cell's text) as rows of cell texts; ``props`` gives each paragraph outside
+  tables as ``[ParaAdjust, ParaStyleName, ParaLeftMargin, ParaRightMargin, ParaFirstLineIndent]``
 - ``{"op": "compare", "old": P, "new": Q, "out": R}`` -> ``{"seconds": s, "redlines": n}``:
   LibreOffice's own comparison (Edit > Track Changes > Compare Document) of NEW against OLD,
   timed from the dispatch to its return (the documents are already loaded; soffice start
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -84,15 +88,27 @@ class Office:
             self.proc.kill()
 
 
-def _paragraph_texts(text, out):
+def _paragraph_texts(text, out, tables=None, props=None):
+    """Paragraph texts of ``text`` (table cells included) into ``out``; each table's rows
+    as lists of cell texts into ``tables``; ``props`` gets the layout of the
+    paragraphs outside tables (alignment, style, indents)."""
     enum = text.createEnumeration()
     while enum.hasMoreElements():
         el = enum.nextElement()
         if el.supportsService("com.sun.star.text.Paragraph"):
             out.append(el.getString())
+            if props is not None:
+                props.append([int(el.ParaAdjust), el.ParaStyleName, el.ParaLeftMargin,
+                              el.ParaRightMargin, el.ParaFirstLineIndent])
         elif el.supportsService("com.sun.star.text.TextTable"):
+            rows = {}
+            if tables is not None:
+                tables.append(rows)
             for name in el.getCellNames():
-                _paragraph_texts(el.getCellByName(name), out)
+                cell = el.getCellByName(name)
+                _paragraph_texts(cell, out, tables)
+                digits = re.match(r"[A-Za-z]+(\d+)", name)
+                rows.setdefault(int(digits.group(1)) if digits else 0, []).append(cell.getString())
 
 
 def _redline_count(doc):
@@ -120,13 +136,15 @@ def texts(office, req):
             office.dispatch(doc, ".uno:AcceptAllTrackedChanges")
         elif mode == "reject":
             office.dispatch(doc, ".uno:RejectAllTrackedChanges")
-        body = []
-        _paragraph_texts(doc.getText(), body)
+        body, tables, props = [], [], []
+        _paragraph_texts(doc.getText(), body, tables, props)
+        tables = [[t[k] for k in sorted(t)] for t in tables]
         notes = []
         fns = doc.getFootnotes()
         for i in range(fns.getCount()):
             notes.append(fns.getByIndex(i).getString())
-        return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc)}
+        return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc),
+                "tables": tables, "props": props}
     finally:
         doc.close(True)
 

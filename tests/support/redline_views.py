@@ -6,7 +6,11 @@ with a second, simpler reading of the OOXML rules:
 - accept: drop ``w:del`` / ``w:moveFrom`` content, keep ``w:ins`` / ``w:moveTo`` content;
   a paragraph whose mark is deleted joins the next paragraph;
 - reject: the reverse (``w:delText`` read as text); a paragraph whose mark is inserted
-  joins the next paragraph.
+  joins the next paragraph;
+- a table row whose ``w:trPr`` holds ``w:del`` is gone on accept, one holding ``w:ins``
+  is gone on reject; a table left without rows is gone.
+
+Tables are also returned as rows of cell texts, so that a row left empty shows.
 
 Text is read as: ``w:t``/``w:delText`` text, ``w:tab`` -> ``\\t``, ``w:br`` -> ``\\n``,
 a footnote reference -> ``[^n]`` where ``n`` numbers the footnotes in view order;
@@ -81,8 +85,32 @@ def _para_items(p, mode: str, fn_refs: list):
     return "".join(out)
 
 
+def _row_removed(tr, mode: str) -> bool:
+    pr = tr.find(_q("trPr"))
+    if pr is None or mode == "plain":
+        return False
+    return pr.find(_q("del") if mode == "accept" else _q("ins")) is not None
+
+
+def _in_removed_row(el, mode: str) -> bool:
+    return any(a.tag == _q("tr") and _row_removed(a, mode) for a in el.iterancestors())
+
+
+def _tables(container, mode: str) -> list:
+    out = []
+    for tbl in container.iter(_q("tbl")):
+        if _in_removed_row(tbl, mode):
+            continue
+        rows = [["\n".join(_paragraphs(tc, mode, [])) for tc in tr.findall(_q("tc"))]
+                for tr in tbl.findall(_q("tr")) if not _row_removed(tr, mode)]
+        if rows:
+            out.append(rows)
+    return out
+
+
 def _paragraphs(container, mode: str, fn_refs: list, nested: bool = True) -> list[str]:
-    paras = [p for p in container.iter(_q("p")) if not any(a.tag == _q("txbxContent") for a in p.iterancestors())]
+    paras = [p for p in container.iter(_q("p")) if not any(a.tag == _q("txbxContent") for a in p.iterancestors())
+             and not _in_removed_row(p, mode)]
     out: list[str] = []
     carry = ""
     for p in paras:
@@ -98,8 +126,9 @@ def _paragraphs(container, mode: str, fn_refs: list, nested: bool = True) -> lis
 
 
 def view(docx: bytes | str, mode: str = "plain") -> dict:
-    """``{"body": [paragraph texts], "footnotes": [footnote texts]}`` in view ``mode``
-    (``plain`` for a file without revisions, ``accept`` or ``reject``)."""
+    """``{"body": [paragraph texts], "footnotes": [footnote texts], "tables": [rows of
+    cell texts]}`` in view ``mode`` (``plain`` for a file without revisions, ``accept``
+    or ``reject``)."""
     doc, fns = _parts(docx)
     refs: list[str] = []
     body = _paragraphs(doc.find(_q("body")), mode, refs)
@@ -113,7 +142,7 @@ def view(docx: bytes | str, mode: str = "plain") -> dict:
             notes.append(None)
             continue
         notes.append("\n".join(_paragraphs(fn, mode, [])))
-    return {"body": body, "footnotes": notes}
+    return {"body": body, "footnotes": notes, "tables": _tables(doc.find(_q("body")), mode)}
 
 
 def revision_count(docx: bytes | str) -> int:
