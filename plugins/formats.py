@@ -151,9 +151,9 @@ class SarifFormatter:
             out["help"] = {"text": doc, "markdown": doc}
         help_uri = getattr(rule, "help_uri", None)
         if help_uri is None and rule.plugin == "rules":  # a built-in rule: its page in docs/rules
-            from resolint.messages import rule_url
+            from resolint.messages import docs_url, rule_url
 
-            help_uri = rule_url(code)
+            help_uri = rule_url(code) if docs_url() else None  # an absolute address, or none
         if help_uri:
             out["helpUri"] = help_uri
         out["defaultConfiguration"] = {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")}

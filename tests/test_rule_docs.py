@@ -99,3 +99,12 @@ def test_sarif_links_each_rule_to_its_page(draft, capsys, monkeypatch) -> None:
     rules = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
     assert rules and all(r["helpUri"] == f"https://example.org/rules/{r['id']}.md" for r in rules)
     assert all((RULES_DIR / f"{r['id']}.md").exists() for r in rules)
+
+
+def test_sarif_makes_up_no_address(draft, capsys, monkeypatch) -> None:
+    # Without RESOLINT_DOCS_URL there is no known address of the pages: no helpUri at all.
+    monkeypatch.delenv("RESOLINT_DOCS_URL", raising=False)
+    path = draft("The General Assembly,\n*Recalling* its resolution 73/11 of 26 November 2018,\n@1. *Decides* to act;.\n")
+    main(["check", "--no-progress", "--format", "sarif", str(path)])
+    rules = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and not any("helpUri" in r for r in rules)

@@ -14,9 +14,10 @@ import importlib
 import os
 from types import ModuleType
 
-#: Where the rule pages are published unless ``--docs-url`` or ``RESOLINT_DOCS_URL`` says otherwise:
-#: the ``docs/rules`` folder of the repository.
-DEFAULT_DOCS_URL = "https://github.com/resolint/resolint/blob/main/docs/rules"
+#: Where the rule pages are published, when neither ``--docs-url`` nor ``RESOLINT_DOCS_URL``
+#: says: nowhere known (resolint has no address of its own), so a comment names the page in
+#: resolint's documentation, ``docs/rules/CODE.md``, and SARIF gives no ``helpUri``.
+DEFAULT_DOCS_URL: str | None = None
 LANGUAGES = ("en", "fr")
 
 
@@ -26,14 +27,17 @@ def catalogue(language: str | None) -> ModuleType:
     return importlib.import_module(f"{__name__}.{code if code in LANGUAGES else 'en'}")
 
 
-def docs_url(base: str | None = None) -> str:
+def docs_url(base: str | None = None) -> str | None:
     """The base of rule pages: ``base``, else ``RESOLINT_DOCS_URL``, else :data:`DEFAULT_DOCS_URL`."""
-    return (base or os.environ.get("RESOLINT_DOCS_URL") or DEFAULT_DOCS_URL).rstrip("/")
+    found = base or os.environ.get("RESOLINT_DOCS_URL") or DEFAULT_DOCS_URL
+    return found.rstrip("/") if found else None
 
 
 def rule_url(code: str, base: str | None = None) -> str:
-    """The page of rule ``code``."""
-    return f"{docs_url(base)}/{code}.md"
+    """The page of rule ``code``: its address under :func:`docs_url`, else its path in
+    resolint's documentation (``docs/rules/CODE.md``)."""
+    found = docs_url(base)
+    return f"{found}/{code}.md" if found else f"docs/rules/{code}.md"
 
 
 def summary(code: str, fallback: str, language: str | None) -> str:
