@@ -15,11 +15,13 @@ from __future__ import annotations
 import copy
 import html
 import re
+from functools import cached_property
 
 from lxml import etree
 
 from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
 from ..ooxml.package import parse_xml
+from . import canon
 from . import reader as rd
 from .reader import same_format
 from .align import align
@@ -167,6 +169,12 @@ class Engine:
             return set()
         return {n.get(w("numId")) for n in num.iter(w("num"))}
 
+    @cached_property
+    def char_styles(self) -> tuple[dict[str, str], dict[str, str]]:
+        """OLD's and NEW's character styles, keyed by the formatting they give."""
+        return (canon.character_styles(self.old.part_xml(self.old.styles_name)),
+                canon.character_styles(self.new.part_xml(self.new.styles_name)))
+
     # -- footnotes -----------------------------------------------------
     def _ensure_footnotes(self) -> etree._Element:
         if self.new.footnotes is not None:
@@ -226,8 +234,9 @@ class Engine:
     # -- paragraphs ----------------------------------------------------
     def diff_container(self, old_elems, new_elems, fallback_parent) -> list[Entry]:
         """Align and mark one list of paragraphs (the body or one footnote)."""
-        old_ps = [rd.read_paragraph(p) for p in old_elems]
-        new_ps = [rd.read_paragraph(p) for p in new_elems]
+        old_st, new_st = self.char_styles
+        old_ps = [rd.read_paragraph(p, old_st) for p in old_elems]
+        new_ps = [rd.read_paragraph(p, new_st) for p in new_elems]
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
                      lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
         ctx = self.ctx
