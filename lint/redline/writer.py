@@ -279,6 +279,9 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
     last_plain = False  # the last merged item holds no paragraph-level object
     for it, pos in zip(items, positions):
         plain = not any(k == "para-obj" for k, _ in it.content)
+        if merged and _keeps_custom_mark(merged[-1], it):
+            _take_custom_mark(merged[-1], it)
+            continue
         if merged:
             last = merged[-1]
             if (plain and last_plain and last.state == it.state and last.run is it.run
@@ -293,6 +296,30 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
         mpos.append(pos)
         last_plain = plain
     fill_paragraph(p, merged, new_para.markers if new_para else [], ctx, mpos)
+
+
+_CUSTOM_MARK = w("customMarkFollows")
+
+
+def _keeps_custom_mark(last: Item, it: Item) -> bool:
+    """Whether ``it`` is (part of) the custom mark (``*``) that follows a footnote
+    reference with ``w:customMarkFollows`` in the same run: it must stay in that run,
+    or the reference loses its mark and shows a number."""
+    if last.run is None or it.run is not last.run or it.state != last.state:
+        return False
+    if not it.content or it.content[0][0] != "text":
+        return False
+    for kind, val in reversed(last.content):
+        if kind != "text":
+            return val.tag == _FN_REF and val.get(_CUSTOM_MARK) in ("1", "true", "on")
+    return False
+
+
+def _take_custom_mark(last: Item, it: Item) -> None:
+    """Put the mark into the reference's run; a formatting change of the mark is the run's."""
+    if last.old_run is None and it.old_run is not None:
+        last.old_run, last.old_rkey = it.old_run, it.old_rkey
+    last.content.extend(it.content)
 
 
 def deleted_paragraph(old: Para, ctx: Context) -> etree._Element:
