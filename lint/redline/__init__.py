@@ -130,6 +130,7 @@ def diff_files(old_path, new_path, *, author: str = "resolint", date: datetime |
         new = read_package(new_path)
         stamp = format_date(date)
         engine = Engine(old, new, author, stamp)
+        engine.old_source = old_path
         body, notes = engine.run()
         body = split_unrelated_moves(body)
         parts = engine.parts()

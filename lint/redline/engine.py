@@ -27,6 +27,7 @@ from .reader import same_format
 from .align import align
 from ..ooxml.zipwrite import Raw
 from .package import Docx, to_bytes
+from .rels import RelCopier
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
 
@@ -101,6 +102,7 @@ class _LazyIds:
 
 
 _W_BYTES = W.encode()
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 def _start_tag_ids(data: bytes | None, element: str, attr: str) -> set[str] | None:
@@ -143,6 +145,9 @@ class Engine:
         self.fn_deleted: list[tuple[str, str]] = []  # (old id, id of its copy in NEW)
         self._copied: dict[str, str] = {}
         self._fn_next = None
+        self.old_source = None  # OLD's path: relationships of deleted text are copied from it
+        self.ctx.drawing_id = self._drawing_id
+        self._next_drawing = None
 
     # -- package facts -------------------------------------------------
     def _first_rev_id(self) -> int:
@@ -174,6 +179,18 @@ class Engine:
         """OLD's and NEW's character styles, keyed by the formatting they give."""
         return (canon.character_styles(self.old.part_xml(self.old.styles_name)),
                 canon.character_styles(self.new.part_xml(self.new.styles_name)))
+
+    def _drawing_id(self) -> int:
+        """A drawing id not used in NEW, for a picture of OLD's deleted text."""
+        if self._next_drawing is None:
+            ids = [0]
+            for root in (self.new.document, self.new.footnotes):
+                if root is not None:
+                    ids.extend(int(pr.get("id")) for pr in root.iter(_DOC_PR)
+                               if (pr.get("id") or "").isdigit())
+            self._next_drawing = max(ids) + 1
+        self._next_drawing += 1
+        return self._next_drawing - 1
 
     # -- footnotes -----------------------------------------------------
     def _ensure_footnotes(self) -> etree._Element:
@@ -309,7 +326,9 @@ class Engine:
     def run(self) -> tuple[list[Entry], list[Entry]]:
         old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)
         self.body_counts = (len(old_body), len(new_body))
+        self.ctx.rel_copy = RelCopier(self.old_source, self.old.document_name, self.new, self.new.document_name)
         body_entries = self.diff_container(old_body, new_body, self.new.document.find(w("body")))
+        self.ctx.rel_copy = RelCopier(self.old_source, self.old.footnotes_name, self.new, self.new.footnotes_name)
         fn_entries: list[Entry] = []
         done_new: set[str] = set()
         k = 0

@@ -9,7 +9,8 @@ user profile, then reads one JSON request per line on stdin and writes one JSON 
 per line on stdout:
 
 - ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
-  ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str}``
+  ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "error": str,
+  "links": [(text, url)...], "images": n}`` (the body's hyperlinks and pictures)
 - ``{"op": "compare", "old": P, "new": Q}`` -> ``{"seconds": s, "redlines": n}``: LibreOffice's
   own comparison (Edit > Track Changes > Compare Document) of NEW against OLD, timed from
   the dispatch to its return (the documents are already loaded; soffice start excluded)
@@ -94,6 +95,29 @@ def _paragraph_texts(text, out):
                 _paragraph_texts(el.getCellByName(name), out)
 
 
+def _links(text):
+    """(text, URL) of each hyperlinked stretch of the body's paragraphs."""
+    out = []
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if not el.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        portions = el.createEnumeration()
+        while portions.hasMoreElements():
+            portion = portions.nextElement()
+            try:
+                link = portion.getPropertyValue("HyperLinkURL")
+            except Exception:
+                continue
+            if link:
+                if out and out[-1][1] == link:
+                    out[-1][0] += portion.getString()
+                else:
+                    out.append([portion.getString(), link])
+    return out
+
+
 def _redline_count(doc):
     try:
         return doc.getRedlines().getCount()
@@ -125,7 +149,8 @@ def texts(office, req):
         fns = doc.getFootnotes()
         for i in range(fns.getCount()):
             notes.append(fns.getByIndex(i).getString())
-        return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc)}
+        return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc),
+                "links": _links(doc.getText()), "images": doc.getGraphicObjects().getCount()}
     finally:
         doc.close(True)
 
