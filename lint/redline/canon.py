@@ -49,7 +49,7 @@ def on_off(el: etree._Element) -> bool:
     return val is None or val.strip().lower() in _TRUE
 
 
-def rpr_key_of(rpr: etree._Element, styles: dict[str, str] | None = None) -> str:
+def rpr_key_of(rpr: etree._Element, styles: "dict[str, str] | LazyStyles | None" = None) -> str:
     """Canonical key of a ``w:rPr`` (see the module docstring for what it ignores).
 
     With ``styles`` (from :func:`character_styles`), a character style known there is
@@ -59,10 +59,10 @@ def rpr_key_of(rpr: etree._Element, styles: dict[str, str] | None = None) -> str
         tag = child.tag
         if tag.__class__ is not str or tag == _RPR_CHANGE:
             continue
-        if styles and tag == _RSTYLE_TAG:
-            val = child.get(_VAL)
-            if val in styles:
-                parts.append(f"{tag}{{{styles[val]}}}")
+        if styles is not None and tag == _RSTYLE_TAG:
+            given = styles.get(child.get(_VAL))
+            if given is not None:
+                parts.append(f"{tag}{{{given}}}")
                 continue
         if tag in ON_OFF:
             parts.append(f"{tag}={'1' if on_off(child) else '0'}")
@@ -127,3 +127,19 @@ def character_styles(styles: etree._Element | None) -> dict[str, str]:
                 holder.append(etree.Element(el.tag, dict(el.attrib)))
         out[sid] = rpr_key_of(holder)
     return out
+
+
+class LazyStyles:
+    """:func:`character_styles` of a styles part read on first use (most diffs never
+    meet a character style in a changed paragraph, and styles.xml can be large)."""
+
+    __slots__ = ("_load", "_styles")
+
+    def __init__(self, load) -> None:  # type: ignore[no-untyped-def]
+        self._load = load  # callable() -> the w:styles element or None
+        self._styles: dict[str, str] | None = None
+
+    def get(self, style_id: str | None) -> str | None:
+        if self._styles is None:
+            self._styles = character_styles(self._load())
+        return self._styles.get(style_id) if style_id is not None else None

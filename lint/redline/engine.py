@@ -20,6 +20,7 @@ from functools import cached_property
 from lxml import etree
 
 from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
+from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml
 from . import canon
 from . import reader as rd
@@ -175,10 +176,20 @@ class Engine:
         return {n.get(w("numId")) for n in num.iter(w("num"))}
 
     @cached_property
-    def char_styles(self) -> tuple[dict[str, str], dict[str, str]]:
-        """OLD's and NEW's character styles, keyed by the formatting they give."""
-        return (canon.character_styles(self.old.part_xml(self.old.styles_name)),
-                canon.character_styles(self.new.part_xml(self.new.styles_name)))
+    def char_styles(self) -> tuple[canon.LazyStyles, canon.LazyStyles]:
+        """OLD's and NEW's character styles, keyed by the formatting they give (read when
+        a changed paragraph first uses one)."""
+        return canon.LazyStyles(self._old_styles), canon.LazyStyles(lambda: self.new.part_xml(self.new.styles_name))
+
+    def _old_styles(self) -> etree._Element | None:
+        name = self.old.styles_name
+        if name is None:
+            return None
+        if name not in self.old.parts and self.old_source is not None:
+            with CorePackage(self.old_source) as pkg:
+                if pkg.has(name):
+                    self.old.parts[name] = pkg.read(name)
+        return self.old.part_xml(name)
 
     def _drawing_id(self) -> int:
         """A drawing id not used in NEW, for a picture of OLD's deleted text."""

@@ -75,19 +75,18 @@ class Docx:
 def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = True) -> Docx:
     """Open ``path`` as a WordprocessingML package; raise :class:`InputError` when it is not one.
 
-    With ``all_parts=False`` only the parts the comparison reads (main document,
-    footnotes and styles) are inflated: enough for OLD, whose package is not written out.
+    With ``all_parts=False`` only the parts the comparison reads (main document and
+    footnotes) are inflated: enough for OLD, whose package is not written out.
     """
     with CorePackage(path, limits) as pkg:
         doc_name = pkg.main_part
         order = [n for n in pkg.names() if not n.endswith("/")]
         fn_name = pkg.related(doc_name, REL_FOOTNOTES)
-        styles_name = pkg.related(doc_name, REL_STYLES)
-        wanted = order if all_parts else [n for n in (doc_name, fn_name, styles_name) if n]
+        wanted = order if all_parts else [n for n in (doc_name, fn_name) if n]
         parts = {name: pkg.read(name) for name in wanted}
         docx = Docx(path=str(pkg.path.name), parts=parts, order=order, document_name=doc_name,
                     document=None,  # type: ignore[arg-type]
-                    styles_name=styles_name,
+                    styles_name=pkg.related(doc_name, REL_STYLES),
                     numbering_name=pkg.related(doc_name, REL_NUMBERING))
         document = docx.part_xml(doc_name)
         if document is None or document.find(_BODY) is None:

@@ -94,7 +94,7 @@ class Para:
         self.atom_markers: list = atom_markers  # (atom position, marker element)
         self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
         self.fn_ids: list = fn_ids  # ids of the footnote references, in order
-        self.styles: dict[str, str] | None = styles  # character styles (see canon.character_styles)
+        self.styles = styles  # character styles (canon.LazyStyles or a dict), or None
 
     @cached_property
     def norm(self) -> str:
@@ -279,7 +279,7 @@ def _run_atoms(run, container, atoms, shown, fn_ids):  # type: ignore[no-untyped
             shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
 
 
-def read_paragraph(p: etree._Element, styles: dict[str, str] | None = None) -> Para:
+def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-untyped-def]
     """Walk a paragraph once: its atoms, visible text and footnote references
     (``styles``: its document's character styles, see :func:`canon.character_styles`)."""
     atoms: list = []
@@ -290,8 +290,7 @@ def read_paragraph(p: etree._Element, styles: dict[str, str] | None = None) -> P
     return Para(p, atoms, markers, "".join(shown), fn_ids, styles)
 
 
-def _tokenise(atoms: list, atom_markers: list,
-              styles: dict[str, str] | None = None) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
+def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
     tokens: list[Token] = []
     atom_to_token: dict[int, int] = {}
     keys: dict[int, str] = {}  # formatting key by run
