@@ -69,7 +69,7 @@ def test_renamed_character_style_compares_by_its_formatting():
         '<w:vertAlign w:val="superscript"/></w:rPr></w:style>'
         '<w:style w:type="character" w:styleId="Plain"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
         '</w:styles>')
-    st = canon.character_styles(styles)
+    st = canon.character_styles(etree.tostring(styles))
     key = canon.rpr_key_of(_rpr('<w:rStyle w:val="FootnoteReference"/>'), st)
     assert key == canon.rpr_key_of(_rpr('<w:rStyle w:val="FootnoteCharacters"/>'), st)
     assert key != canon.rpr_key_of(_rpr('<w:rStyle w:val="Plain"/>'), st)

@@ -22,6 +22,8 @@ change where nothing visible changed:
 """
 from __future__ import annotations
 
+import io
+
 from lxml import etree
 
 from ..ooxml.ns import w
@@ -96,24 +98,33 @@ _FLD_CHAR = w("fldChar")
 INVISIBLE = frozenset({_FLD_CHAR, _INSTR, _DEL_INSTR, w("commentReference"), w("annotationRef")})
 
 
-def character_styles(styles: etree._Element | None) -> dict[str, str]:
+def character_styles(data: bytes | None) -> dict[str, str]:
     """Each character style's id mapped to the key of the run properties it gives
     (its ``w:basedOn`` chain merged), so that a style renamed by a re-save (Word's
     ``FootnoteReference`` saved by LibreOffice as ``FootnoteCharacters``) compares
-    equal when it formats the same way."""
-    if styles is None:
+    equal when it formats the same way.
+
+    ``data`` is the styles part's bytes, read style by style and never kept whole
+    (styles.xml of the UN templates is 350 KB); unreadable bytes give no styles."""
+    if not data or b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         return {}
-    own: dict[str, tuple[str | None, dict[str, etree._Element]]] = {}
-    for st in styles.iter(_STYLE):
-        if st.get(_TYPE_ATTR) != "character":
-            continue
-        based = st.find(_BASED_ON)
-        rpr = st.find(_RPR)
-        props = {ch.tag: ch for ch in rpr if ch.tag.__class__ is str} if rpr is not None else {}
-        own[st.get(_STYLE_ID) or ""] = (based.get(_VAL) if based is not None else None, props)
+    own: dict[str, tuple[str | None, list[tuple[str, dict]]]] = {}
+    try:
+        for _, st in etree.iterparse(io.BytesIO(data), events=("end",), tag=_STYLE, resolve_entities=False,
+                                     no_network=True, load_dtd=False, huge_tree=False):
+            if st.get(_TYPE_ATTR) == "character":
+                based = st.find(_BASED_ON)
+                rpr = st.find(_RPR)
+                props = [(ch.tag, dict(ch.attrib)) for ch in rpr if ch.tag.__class__ is str] if rpr is not None else []
+                own[st.get(_STYLE_ID) or ""] = (based.get(_VAL) if based is not None else None, props)
+            st.clear()
+            while st.getprevious() is not None:
+                del st.getparent()[0]
+    except etree.XMLSyntaxError:
+        return {}
     out: dict[str, str] = {}
     for sid in own:
-        merged: dict[str, etree._Element] = {}
+        merged: dict[str, dict] = {}
         chain, seen, cur = [], set(), sid
         while cur in own and cur not in seen:  # a basedOn loop is cut where it closes
             seen.add(cur)
@@ -122,9 +133,9 @@ def character_styles(styles: etree._Element | None) -> dict[str, str]:
         for props in reversed(chain):
             merged.update(props)
         holder = etree.Element(_RPR)
-        for tag, el in merged.items():
+        for tag, attrib in merged.items():
             if tag != _RSTYLE:
-                holder.append(etree.Element(el.tag, dict(el.attrib)))
+                holder.append(etree.Element(tag, attrib))
         out[sid] = rpr_key_of(holder)
     return out
 
@@ -136,7 +147,7 @@ class LazyStyles:
     __slots__ = ("_load", "_styles")
 
     def __init__(self, load) -> None:  # type: ignore[no-untyped-def]
-        self._load = load  # callable() -> the w:styles element or None
+        self._load = load  # callable() -> the styles part's bytes or None
         self._styles: dict[str, str] | None = None
 
     def get(self, style_id: str | None) -> str | None:

@@ -179,17 +179,16 @@ class Engine:
     def char_styles(self) -> tuple[canon.LazyStyles, canon.LazyStyles]:
         """OLD's and NEW's character styles, keyed by the formatting they give (read when
         a changed paragraph first uses one)."""
-        return canon.LazyStyles(self._old_styles), canon.LazyStyles(lambda: self.new.part_xml(self.new.styles_name))
+        return canon.LazyStyles(self._old_styles), canon.LazyStyles(
+            lambda: self.new.parts.get(self.new.styles_name) if self.new.styles_name else None)
 
-    def _old_styles(self) -> etree._Element | None:
+    def _old_styles(self) -> bytes | None:
+        """OLD's styles part (OLD is read without it: most diffs never need it)."""
         name = self.old.styles_name
-        if name is None:
+        if name is None or self.old_source is None:
             return None
-        if name not in self.old.parts and self.old_source is not None:
-            with CorePackage(self.old_source) as pkg:
-                if pkg.has(name):
-                    self.old.parts[name] = pkg.read(name)
-        return self.old.part_xml(name)
+        with CorePackage(self.old_source) as pkg:
+            return pkg.read(name) if pkg.has(name) else None
 
     def _drawing_id(self) -> int:
         """A drawing id not used in NEW, for a picture of OLD's deleted text."""
