@@ -308,8 +308,10 @@ def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token]
         if kind != "text":
             _, run, container, el, rpr = atoms[i]
             atom_to_token[i] = len(tokens)
-            shows = run is not None and el.tag not in canon.INVISIBLE
-            tok = Token(_object_key(el), [Piece(run, container, elem=el, rkey=rkey(run, rpr) if shows else "")])
+            key = _object_key(el)
+            # formatting not compared: runs that show nothing, and footnote marks (numbered by the notes)
+            compared = run is not None and el.tag not in canon.INVISIBLE and not key.startswith(FN_KEY)
+            tok = Token(key, [Piece(run, container, elem=el, rkey=rkey(run, rpr) if compared else "")])
             if el.tag == _FN_REF:
                 tok.fn_id = el.get(_ID)
             tokens.append(tok)
