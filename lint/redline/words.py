@@ -4,7 +4,9 @@ Each distinct token (word, space run, punctuation mark, object) is mapped to one
 character; ``diff_match_patch.diff_main`` runs on those strings and
 ``diff_cleanupSemantic`` removes coincidental one-token equalities, so changing one
 word gives one deleted word and one inserted word. The diff timeout is switched off
-so that the same pair always gives the same diff.
+so that the same pair always gives the same diff. Two passes follow: long common
+words the cleanup swallowed are kept (:func:`_recover_words`), and a paragraph
+rewritten beyond :data:`REWRITE_KEPT` becomes one deletion and one insertion.
 """
 from __future__ import annotations
 
