@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from . import report
 from .engine import Engine, Entry
 from .labels import document_labels
+from .mapping import split_unrelated_moves
 from .package import read_package
 from ..collector import collection_paused
 from ..ooxml.strict import to_strict
@@ -129,7 +130,9 @@ def diff_files(old_path, new_path, *, author: str = "resolint", date: datetime |
         new = read_package(new_path)
         stamp = format_date(date)
         engine = Engine(old, new, author, stamp)
+        engine.old_source = old_path
         body, notes = engine.run()
+        body = split_unrelated_moves(body)
         parts = engine.parts()
         if new.strict_keep is not None:  # a Strict NEW gives a Strict redline
             keep = new.strict_keep

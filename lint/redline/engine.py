@@ -12,11 +12,14 @@ from __future__ import annotations
 import copy
 import html
 import re
+from functools import cached_property
 
 from lxml import etree
 
 from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
+from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml
+from . import canon
 from . import reader as rd
 from . import tables as tb
 from .reader import same_format
@@ -25,6 +28,7 @@ from .layout import Layout
 from .moves import Moves
 from ..ooxml.zipwrite import Raw
 from .package import Docx, to_bytes
+from .rels import RelCopier
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
 
@@ -106,6 +110,7 @@ class _LazyIds:
 
 
 _W_BYTES = W.encode()
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 def _start_tag_ids(data: bytes | None, element: str, attr: str) -> set[str] | None:
@@ -150,6 +155,9 @@ class Engine:
         self._fn_next = None
         self.tables: tb.Tables | None = None  # set when either body holds a table
         self.layout = Layout(lambda: self.new.part_xml(self.new.styles_name))
+        self.old_source = None  # OLD's path: relationships of deleted text are copied from it
+        self.ctx.drawing_id = self._drawing_id
+        self._next_drawing = None
 
     # -- package facts -------------------------------------------------
     def _first_rev_id(self) -> int:
@@ -175,6 +183,33 @@ class Engine:
         if num is None:
             return set()
         return {n.get(w("numId")) for n in num.iter(w("num"))}
+
+    @cached_property
+    def char_styles(self) -> tuple[canon.LazyStyles, canon.LazyStyles]:
+        """OLD's and NEW's character styles, keyed by the formatting they give (read when
+        a changed paragraph first uses one)."""
+        return canon.LazyStyles(self._old_styles), canon.LazyStyles(
+            lambda: self.new.parts.get(self.new.styles_name) if self.new.styles_name else None)
+
+    def _old_styles(self) -> bytes | None:
+        """OLD's styles part (OLD is read without it: most diffs never need it)."""
+        name = self.old.styles_name
+        if name is None or self.old_source is None:
+            return None
+        with CorePackage(self.old_source) as pkg:
+            return pkg.read(name) if pkg.has(name) else None
+
+    def _drawing_id(self) -> int:
+        """A drawing id not used in NEW, for a picture of OLD's deleted text."""
+        if self._next_drawing is None:
+            ids = [0]
+            for root in (self.new.document, self.new.footnotes):
+                if root is not None:
+                    ids.extend(int(pr.get("id")) for pr in root.iter(_DOC_PR)
+                               if (pr.get("id") or "").isdigit())
+            self._next_drawing = max(ids) + 1
+        self._next_drawing += 1
+        return self._next_drawing - 1
 
     # -- footnotes -----------------------------------------------------
     def _ensure_footnotes(self) -> etree._Element:
@@ -236,8 +271,9 @@ class Engine:
     def diff_container(self, old_elems, new_elems, fallback_parent) -> list[Entry]:
         """Align and mark one list of paragraphs (the body or one footnote)."""
         read = rd.read_paragraph if self.tables is None else tb.read_item
-        old_ps = [read(p) for p in old_elems]
-        new_ps = [read(p) for p in new_elems]
+        old_st, new_st = self.char_styles
+        old_ps = [read(p, old_st) for p in old_elems]
+        new_ps = [read(p, new_st) for p in new_elems]
         rows = align([p.norm for p in old_ps], [p.norm for p in new_ps],
                      lambda i: old_ps[i].words(), lambda j: new_ps[j].words())
         if self.tables is not None:
@@ -328,12 +364,14 @@ class Engine:
     def run(self) -> tuple[list[Entry], list[Entry]]:
         old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)
         self.body_counts = (len(old_body), len(new_body))
+        self.ctx.rel_copy = RelCopier(self.old_source, self.old.document_name, self.new, self.new.document_name)
         old_root, new_root = self.old.document.find(w("body")), self.new.document.find(w("body"))
         if tb.has_table(old_root) or tb.has_table(new_root):
             self.tables = tb.Tables(self, old_body, new_body)
             body_entries = self.tables.diff(old_root, new_root, new_root)
         else:
             body_entries = self.diff_container(old_body, new_body, new_root)
+        self.ctx.rel_copy = RelCopier(self.old_source, self.old.footnotes_name, self.new, self.new.footnotes_name)
         fn_entries: list[Entry] = []
         done_new: set[str] = set()
         k = 0

@@ -18,6 +18,7 @@ import regex
 from lxml import etree
 
 from ..ooxml.ns import W, w
+from . import canon
 
 #: Key of every footnote reference token (its footnote is compared on its own).
 FN_KEY = "\x00fn"
@@ -85,14 +86,15 @@ class Para:
     which for most paragraphs of a long document (the unchanged ones) is never.
     """
 
-    __slots__ = ("elem", "atoms", "atom_markers", "text", "fn_ids", "__dict__")
+    __slots__ = ("elem", "atoms", "atom_markers", "text", "fn_ids", "styles", "__dict__")
 
-    def __init__(self, elem, atoms, atom_markers, text, fn_ids):  # type: ignore[no-untyped-def]
+    def __init__(self, elem, atoms, atom_markers, text, fn_ids, styles=None):  # type: ignore[no-untyped-def]
         self.elem: etree._Element = elem
         self.atoms: list = atoms  # (kind, run, container, text-or-element, rPr-or-None)
         self.atom_markers: list = atom_markers  # (atom position, marker element)
         self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
         self.fn_ids: list = fn_ids  # ids of the footnote references, in order
+        self.styles = styles  # character styles (canon.LazyStyles or a dict), or None
 
     @cached_property
     def norm(self) -> str:
@@ -105,7 +107,7 @@ class Para:
 
     @cached_property
     def _tokenised(self) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
-        return _tokenise(self.atoms, self.atom_markers)
+        return _tokenise(self.atoms, self.atom_markers, self.styles)
 
     @property
     def tokens(self) -> list[Token]:
@@ -163,11 +165,26 @@ def same_content(a: Para, b: Para) -> bool:
 
 
 def same_format(o: Token, n: Token) -> bool:
-    """Whether two tokens have the same pieces' formatting (``o.rpr_keys() == n.rpr_keys()``)."""
+    """Whether two tokens give each of their characters the same formatting (a word
+    split over two runs of the same formatting is formatted as the word in one run)."""
     po, pn = o.pieces, n.pieces
     if len(po) == 1 and len(pn) == 1:
         return po[0].rkey == pn[0].rkey
-    return len(po) == len(pn) and all(x.rkey == y.rkey for x, y in zip(po, pn))
+    if len(po) == len(pn) and all(x.rkey == y.rkey for x, y in zip(po, pn)):
+        return True
+    return _format_spans(po) == _format_spans(pn)
+
+
+def _format_spans(pieces: list[Piece]) -> list[tuple[str, int]]:
+    """(formatting key, length) of a token's pieces, neighbours of equal key merged."""
+    out: list[tuple[str, int]] = []
+    for pc in pieces:
+        size = len(pc.text) if pc.text is not None else 1
+        if out and out[-1][0] == pc.rkey:
+            out[-1] = (pc.rkey, out[-1][1] + size)
+        else:
+            out.append((pc.rkey, size))
+    return out
 
 
 def rpr_key(run: etree._Element | None) -> str:
@@ -181,13 +198,7 @@ def rpr_key(run: etree._Element | None) -> str:
 
 
 def _rpr_key_of(rpr: etree._Element) -> str:
-    parts = []
-    for child in rpr:
-        if not isinstance(child.tag, str) or child.tag == _RPR_CHANGE:
-            continue
-        attrs = sorted((k, v) for k, v in child.attrib.items() if "rsid" not in k)
-        parts.append(f"{child.tag}{attrs}")
-    return "|".join(sorted(parts))
+    return canon.rpr_key_of(rpr)
 
 
 _OBJ_KEYS = {w("tab"): "\x00tab", _FN_REF: FN_KEY, w("footnoteRef"): FNREF_KEY,
@@ -207,7 +218,7 @@ def _object_key(el: etree._Element) -> str:
         return "\x00br" if kind == "textWrapping" else f"\x00br:{kind}"
     if tag == _SYM:
         return f"\x00sym:{el.get(_FONT)}:{el.get(_CHAR)}"
-    return "\x00obj:" + etree.tostring(el, method="c14n").decode("utf-8")
+    return canon.object_xml_key(el)
 
 
 def _walk(parent, container, atoms, markers, shown, fn_ids):  # type: ignore[no-untyped-def]
@@ -268,17 +279,18 @@ def _run_atoms(run, container, atoms, shown, fn_ids):  # type: ignore[no-untyped
             shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
 
 
-def read_paragraph(p: etree._Element) -> Para:
-    """Walk a paragraph once: its atoms, visible text and footnote references."""
+def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-untyped-def]
+    """Walk a paragraph once: its atoms, visible text and footnote references
+    (``styles``: its document's character styles, see :func:`canon.character_styles`)."""
     atoms: list = []
     markers: list = []
     shown: list = []
     fn_ids: list = []
     _walk(p, None, atoms, markers, shown, fn_ids)
-    return Para(p, atoms, markers, "".join(shown), fn_ids)
+    return Para(p, atoms, markers, "".join(shown), fn_ids, styles)
 
 
-def _tokenise(atoms: list, atom_markers: list) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
+def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
     tokens: list[Token] = []
     atom_to_token: dict[int, int] = {}
     keys: dict[int, str] = {}  # formatting key by run
@@ -286,7 +298,7 @@ def _tokenise(atoms: list, atom_markers: list) -> tuple[list[Token], list[tuple[
     def rkey(run, rpr):  # type: ignore[no-untyped-def]
         key = keys.get(id(run))
         if key is None:
-            key = keys[id(run)] = "" if rpr is None or len(rpr) == 0 else _rpr_key_of(rpr)
+            key = keys[id(run)] = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr, styles)
         return key
 
     i = 0
@@ -296,8 +308,10 @@ def _tokenise(atoms: list, atom_markers: list) -> tuple[list[Token], list[tuple[
         if kind != "text":
             _, run, container, el, rpr = atoms[i]
             atom_to_token[i] = len(tokens)
-            tok = Token(_object_key(el), [Piece(run, container, elem=el,
-                                                rkey=rkey(run, rpr) if run is not None else "")])
+            key = _object_key(el)
+            # formatting not compared: runs that show nothing, and footnote marks (numbered by the notes)
+            compared = run is not None and el.tag not in canon.INVISIBLE and not key.startswith(FN_KEY)
+            tok = Token(key, [Piece(run, container, elem=el, rkey=rkey(run, rpr) if compared else "")])
             if el.tag == _FN_REF:
                 tok.fn_id = el.get(_ID)
             tokens.append(tok)

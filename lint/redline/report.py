@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from .mapping import status_text, text_changed
 from .words import op_summary
 
 STATUSES = ("unchanged", "modified", "moved", "added", "deleted")
@@ -13,7 +14,8 @@ def map_rows(entries) -> list[dict]:
     return [
         {"old_label": e.old_label or None, "new_label": e.new_label or None, "status": e.status,
          "old_index": e.old_index, "new_index": e.new_index,
-         **({"formatting_only": True} if e.formatting_only else {})}
+         **({"formatting_only": True} if e.formatting_only else {}),
+         **({"modified": True} if e.status == "moved" and text_changed(e.ops) else {})}
         for e in entries
     ]
 
@@ -29,7 +31,7 @@ def to_text(body, notes, old_name: str, new_name: str) -> str:
     for e in body + notes:
         old = e.old_label or "-"
         new = e.new_label or "-"
-        status = e.status + (" (formatting)" if e.formatting_only else "")
+        status = status_text(e) + (" (formatting)" if e.formatting_only else "")
         lines.append(f"  {old:<{width}} -> {new:<{width}}  {status}")
     lines.append("")
     c = counts(body)
@@ -78,7 +80,7 @@ def to_html(body, notes, old_name: str, new_name: str) -> str:
         for e in entries:
             label = html.escape(e.new_label or e.old_label or "")
             if e.status == "moved":
-                label += f'<span class="st">moved from {html.escape(e.old_label)}</span>'
+                label += f'<span class="st">{status_text(e)} from {html.escape(e.old_label)}</span>'
             elif e.status not in ("unchanged",):
                 label += f'<span class="st">{e.status}</span>'
             cls = "p " + e.status + (" fmt" if e.formatting_only else "")
@@ -87,7 +89,7 @@ def to_html(body, notes, old_name: str, new_name: str) -> str:
     parts.append("<h2>Paragraph map</h2><table class=\"map\"><tr><th>Old</th><th>New</th><th>Status</th></tr>")
     for e in body + notes:
         parts.append(f"<tr><td>{html.escape(e.old_label or '-')}</td><td>{html.escape(e.new_label or '-')}</td>"
-                     f"<td>{e.status}</td></tr>")
+                     f"<td>{status_text(e)}</td></tr>")
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
 

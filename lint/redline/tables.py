@@ -98,9 +98,10 @@ class TableItem:
         return self._words
 
 
-def read_item(el: etree._Element):  # type: ignore[no-untyped-def]
-    """A :class:`reader.Para` for a paragraph, a :class:`TableItem` for a table."""
-    return TableItem(el) if el.tag == TBL else rd.read_paragraph(el)
+def read_item(el: etree._Element, styles=None):  # type: ignore[no-untyped-def]
+    """A :class:`reader.Para` for a paragraph (its character styles read through ``styles``),
+    a :class:`TableItem` for a table."""
+    return TableItem(el) if el.tag == TBL else rd.read_paragraph(el, styles)
 
 
 def fix_rows(rows: list[Row], old_items, new_items) -> list[Row]:  # type: ignore[no-untyped-def]

@@ -4,13 +4,17 @@ Each distinct token (word, space run, punctuation mark, object) is mapped to one
 character; ``diff_match_patch.diff_main`` runs on those strings and
 ``diff_cleanupSemantic`` removes coincidental one-token equalities, so changing one
 word gives one deleted word and one inserted word. The diff timeout is switched off
-so that the same pair always gives the same diff.
+so that the same pair always gives the same diff. Two passes follow: long common
+words the cleanup swallowed are kept (:func:`_recover_words`), and a paragraph
+rewritten beyond :data:`REWRITE_KEPT` becomes one deletion and one insertion.
 """
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from diff_match_patch import diff_match_patch
 
-from .reader import Token
+from .reader import FN_KEY, Token
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
 
@@ -63,7 +67,7 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[tuple[str, list]]:
         else:
             ops.append((INSERT, new[j:j + n]))
             j += n
-    return ops
+    return _rewritten(_recover_words(ops), old, new)
 
 
 def op_summary(ops) -> list[dict]:
@@ -85,3 +89,72 @@ def _visible(t: Token) -> str:
     if t.key.startswith("\x00"):
         return {"\x00tab": "\t", "\x00br": "\n", "\x00fn": "[fn]", "\x00fnref": ""}.get(t.key, "")
     return t.key
+
+
+#: A common word of at least this many characters is kept inside a replaced stretch.
+MIN_KEPT_WORD = 4
+#: A paragraph whose word diff keeps less than this share of its words (of the longer
+#: version) was rewritten: one deletion and one insertion (see :func:`_rewritten`).
+REWRITE_KEPT = 0.5
+
+
+def _recover_words(ops: list[tuple[str, list]]) -> list[tuple[str, list]]:
+    """Undo the semantic cleanup where it replaced a phrase around a long common word.
+
+    The cleanup counts a token as one character, so a moved word ("fully co-operate"
+    -> "co-operate fully") makes the whole phrase deleted and inserted again. In each
+    deletion next to an insertion, common runs of tokens holding a word of at least
+    :data:`MIN_KEPT_WORD` characters are kept as equal; the deletion stays before the
+    insertion in each gap.
+    """
+    out: list[tuple[str, list]] = []
+    k = 0
+    while k < len(ops):
+        op, items = ops[k]
+        if k + 1 < len(ops) and op == DELETE and ops[k + 1][0] == INSERT:
+            out.extend(_realign(items, ops[k + 1][1]))
+            k += 2
+            continue
+        out.append((op, items))
+        k += 1
+    merged: list[tuple[str, list]] = []
+    for op, items in out:
+        if not items:
+            continue
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + items)
+        else:
+            merged.append((op, items))
+    return merged
+
+
+def _realign(dels: list, inss: list) -> list[tuple[str, list]]:
+    sm = SequenceMatcher(None, [t.key for t in dels], [t.key for t in inss], autojunk=False)
+    out: list[tuple[str, list]] = []
+    i = j = 0
+    for a, b, size in sm.get_matching_blocks():
+        if size == 0 or not any(t.is_word and len(t.key) >= MIN_KEPT_WORD for t in dels[a:a + size]):
+            continue
+        out.append((DELETE, dels[i:a]))
+        out.append((INSERT, inss[j:b]))
+        out.append((EQUAL, list(zip(dels[a:a + size], inss[b:b + size]))))
+        i, j = a + size, b + size
+    if not out:
+        return [(DELETE, dels), (INSERT, inss)]
+    out.append((DELETE, dels[i:]))
+    out.append((INSERT, inss[j:]))
+    return out
+
+
+def _rewritten(ops: list[tuple[str, list]], old: list[Token], new: list[Token]) -> list[tuple[str, list]]:
+    """``ops``, or one deletion and one insertion when the paragraph was rewritten: fewer
+    than :data:`REWRITE_KEPT` of its words kept (a few stray common words such as
+    "(1978)" or "and" would otherwise hold the two texts together). Not for paragraphs
+    with footnote references, whose footnotes are paired through equal references."""
+    kept = sum(1 for op, items in ops if op == EQUAL for o, _ in items if o.is_word)
+    longer = max(sum(1 for t in old if t.is_word), sum(1 for t in new if t.is_word))
+    if longer == 0 or kept >= REWRITE_KEPT * longer or kept == 0:
+        return ops
+    if any(t.key == FN_KEY for t in old) or any(t.key == FN_KEY for t in new):
+        return ops
+    return [(DELETE, list(old)), (INSERT, list(new))]

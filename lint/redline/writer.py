@@ -47,6 +47,8 @@ class Context:
     num_ids: set[str] = field(default_factory=set)
     fn_remap: object = None  # callable(old_fn_id) -> new footnote id, for deleted refs
     fn_inserted: object = None  # callable(new_fn_id), for inserted refs
+    rel_copy: object = None  # callable(old relationship id) -> id in NEW or None (see rels.RelCopier)
+    drawing_id: object = None  # callable() -> a drawing id (wp:docPr/@id) unused in NEW
 
     def rev(self, tag: str) -> etree._Element:
         """A new revision mark by this writer's author, with the next free id."""
@@ -97,17 +99,28 @@ def _piece_items(tok: Token, state: str, old_tok: Token | None = None) -> list[I
             old_pc = old_tok.pieces[min(k, len(old_tok.pieces) - 1)]
             old_run = old_pc.run
             old_rkey = old_pc.rkey if old_run is not None else None
-        items.append(Item(state, pc.run, pc.container if state != DEL else None, content, old_run,
+        keep = state != DEL or (pc.container is not None and pc.container.tag == _HYPERLINK)
+        items.append(Item(state, pc.run, pc.container if keep else None, content, old_run,
                           pc.rkey if pc.run is not None else None, old_rkey))
     return items
 
 
-def _has_foreign_rel(el: etree._Element) -> bool:
+_R_PREFIX = f"{{{R_NS}}}"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_HYPERLINK = w("hyperlink")
+
+
+def _remap_rels(el: etree._Element, ctx: Context) -> bool:
+    """Give OLD's relationship ids in ``el`` (a copy) their ids in NEW (``ctx.rel_copy``);
+    False when one cannot be carried over (the object is then left out)."""
     for node in el.iter():
-        for k in node.attrib:
-            if k.startswith(f"{{{R_NS}}}"):
-                return True
-    return False
+        for k, v in node.attrib.items():
+            if k.startswith(_R_PREFIX):
+                new_id = ctx.rel_copy(v) if ctx.rel_copy is not None else None
+                if new_id is None:
+                    return False
+                node.set(k, new_id)
+    return True
 
 
 _T, _DEL_TEXT, _ID, _FN_REF = w("t"), w("delText"), w("id"), w("footnoteReference")
@@ -150,9 +163,14 @@ def _make_run(it: Item, ctx: Context) -> etree._Element | None:
             continue
         el = val
         if from_old:
-            if el.tag in (_COMMENT_REF, _ANNOTATION_REF) or _has_foreign_rel(el):
+            if el.tag in (_COMMENT_REF, _ANNOTATION_REF):
                 continue
             el = copy.deepcopy(el)
+            if not _remap_rels(el, ctx):
+                continue
+            for pr in el.iter(_DOC_PR):  # drawing ids are unique in a document
+                if ctx.drawing_id is not None:
+                    pr.set("id", str(ctx.drawing_id()))
             if el.tag == _INSTR_TEXT:
                 el.tag = _DEL_INSTR_TEXT
             elif el.tag == _FN_REF and ctx.fn_remap is not None:
@@ -220,6 +238,9 @@ def fill_paragraph(p: etree._Element, items: list[Item], markers, ctx: Context, 
                 cur_cont = None
             else:
                 outer, inner = _container_copy(it.container)
+                if it.state == DEL and not _remap_rels(outer, ctx):
+                    for k in [k for k in outer.attrib if k.startswith(_R_PREFIX)]:
+                        del outer.attrib[k]  # the link's target is lost, its text kept
                 p.append(outer)
                 cur_cont = (it.container, inner)
         if any(k == "para-obj" for k, _ in it.content):
@@ -279,6 +300,9 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
     last_plain = False  # the last merged item holds no paragraph-level object
     for it, pos in zip(items, positions):
         plain = not any(k == "para-obj" for k, _ in it.content)
+        if merged and _keeps_custom_mark(merged[-1], it):
+            _take_custom_mark(merged[-1], it)
+            continue
         if merged:
             last = merged[-1]
             if (plain and last_plain and last.state == it.state and last.run is it.run
@@ -293,6 +317,30 @@ def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None
         mpos.append(pos)
         last_plain = plain
     fill_paragraph(p, merged, new_para.markers if new_para else [], ctx, mpos)
+
+
+_CUSTOM_MARK = w("customMarkFollows")
+
+
+def _keeps_custom_mark(last: Item, it: Item) -> bool:
+    """Whether ``it`` is (part of) the custom mark (``*``) that follows a footnote
+    reference with ``w:customMarkFollows`` in the same run: it must stay in that run,
+    or the reference loses its mark and shows a number."""
+    if last.run is None or it.run is not last.run or it.state != last.state:
+        return False
+    if not it.content or it.content[0][0] != "text":
+        return False
+    for kind, val in reversed(last.content):
+        if kind != "text":
+            return val.tag == _FN_REF and val.get(_CUSTOM_MARK) in ("1", "true", "on")
+    return False
+
+
+def _take_custom_mark(last: Item, it: Item) -> None:
+    """Put the mark into the reference's run; a formatting change of the mark is the run's."""
+    if last.old_run is None and it.old_run is not None:
+        last.old_run, last.old_rkey = it.old_run, it.old_rkey
+    last.content.extend(it.content)
 
 
 def deleted_paragraph(old: Para, ctx: Context) -> etree._Element:

@@ -9,6 +9,7 @@ A document is made of paragraphs; a paragraph is made of *inline items*:
 - :class:`Field`: any complex (``w:fldChar``) or simple (``w:fldSimple``) field;
 - :class:`Hyperlink`, :class:`Bookmark`, :class:`SmartTag`, :class:`InlineControl`
   (run-level ``w:sdt``);
+- :class:`Image`: an inline picture (``w:drawing``, the image in ``word/media``);
 - :class:`Ins` / :class:`Del`: tracked changes already present in the file;
 - :class:`Comment`: a comment anchored on some content (``word/comments.xml``).
 
@@ -63,6 +64,7 @@ __all__ = [
     "Field",
     "FootnoteRef",
     "Hyperlink",
+    "Image",
     "Ins",
     "InlineControl",
     "Inline",
@@ -256,8 +258,17 @@ class Comment(_Container):
         self.date = date
 
 
+@dataclass(frozen=True)
+class Image:
+    """An inline picture in the body: ``data`` is the image file (PNG, JPEG...),
+    ``width_cm`` its shown width (the height follows the image's proportions)."""
+
+    data: bytes
+    width_cm: float = 2.0
+
+
 Inline = Union[str, Run, FootnoteRef, NoteRef, Field, Hyperlink, Bookmark, SmartTag,
-               InlineControl, Ins, Del, Comment]
+               InlineControl, Ins, Del, Comment, Image]
 
 
 # --------------------------------------------------------------------------- numbering
@@ -702,6 +713,13 @@ class DocBuilder:
                 self._emit(wrap, sub, story, lang=lang, deleted=is_del)
         elif isinstance(item, Comment):
             self._comment(parent, item, story, lang)
+        elif isinstance(item, Image):
+            if story.kind != "body":
+                raise ValueError("images belong in the document body")
+            from docx.shared import Cm
+
+            inline = self.document.part.new_pic_inline(io.BytesIO(item.data), Cm(item.width_cm), None)
+            _el("drawing", _el("r", parent)).append(inline)
         else:
             raise TypeError(f"not an inline item: {item!r}")
 

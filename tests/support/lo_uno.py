@@ -10,9 +10,11 @@ per line on stdout:
 
 - ``{"op": "texts", "path": P, "mode": "none"|"accept"|"reject"}`` ->
   ``{"loaded": bool, "body": [...], "footnotes": [...], "redlines": n, "tables": [...],
-  "props": [...], "error": str}``: ``tables`` lists every table (nested ones after
-  their cell's text) as rows of cell texts; ``props`` gives each paragraph outside
-  tables as ``[ParaAdjust, ParaStyleName, ParaLeftMargin, ParaRightMargin, ParaFirstLineIndent]``
+  "props": [...], "links": [(text, url)...], "images": n, "error": str}``: ``tables`` lists
+  every table (nested ones after their cell's text) as rows of cell texts; ``props`` gives
+  each paragraph outside tables as ``[ParaAdjust, ParaStyleName, ParaLeftMargin,
+  ParaRightMargin, ParaFirstLineIndent]``; ``links`` and ``images`` are the body's
+  hyperlinks and pictures
 - ``{"op": "compare", "old": P, "new": Q, "out": R}`` -> ``{"seconds": s, "redlines": n}``:
   LibreOffice's own comparison (Edit > Track Changes > Compare Document) of NEW against OLD,
   timed from the dispatch to its return (the documents are already loaded; soffice start
@@ -111,6 +113,29 @@ def _paragraph_texts(text, out, tables=None, props=None):
                 rows.setdefault(int(digits.group(1)) if digits else 0, []).append(cell.getString())
 
 
+def _links(text):
+    """(text, URL) of each hyperlinked stretch of the body's paragraphs."""
+    out = []
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if not el.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        portions = el.createEnumeration()
+        while portions.hasMoreElements():
+            portion = portions.nextElement()
+            try:
+                link = portion.getPropertyValue("HyperLinkURL")
+            except Exception:
+                continue
+            if link:
+                if out and out[-1][1] == link:
+                    out[-1][0] += portion.getString()
+                else:
+                    out.append([portion.getString(), link])
+    return out
+
+
 def _redline_count(doc):
     try:
         return doc.getRedlines().getCount()
@@ -144,7 +169,8 @@ def texts(office, req):
         for i in range(fns.getCount()):
             notes.append(fns.getByIndex(i).getString())
         return {"loaded": True, "body": body, "footnotes": notes, "redlines": _redline_count(doc),
-                "tables": tables, "props": props}
+                "tables": tables, "props": props,
+                "links": _links(doc.getText()), "images": doc.getGraphicObjects().getCount()}
     finally:
         doc.close(True)
 
