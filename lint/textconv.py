@@ -11,7 +11,8 @@ deleting or moving a paragraph changes that paragraph's line and no other.
   typed in the text are kept, since retyping them is a real change of the draft.
 - A footnote is shown where its mark is, inline: ``...2018,^[Resolution 73/11.]``. Footnote
   numbers shift when a footnote is added before; the text of the note does not. A second
-  reference to a note (a NOTEREF field) is ``^[= first words of the note…]``.
+  reference to a note (a NOTEREF field) is ``^[= first words of the note…]``; a note with a
+  custom mark shows it: ``^*[Issued for technical reasons.]``.
 - Line breaks inside a paragraph are shown as `` / ``, tabs as a space.
 
 Set up git with::
@@ -59,7 +60,9 @@ def paragraph_text(p: Paragraph, notes: dict[str, Footnote] | None = None) -> st
             short = body[:_NOTEREF_CHARS] + ("…" if len(body) > _NOTEREF_CHARS else "")
             shown = f"^[= {short}]" if short else "^[=]"
         else:
-            shown = f"^[{body}]" if note is not None else "^[?]"
+            # A custom mark ("*") is typed by the drafter and shifts with nothing: it is shown.
+            mark = note.number if note is not None and note.number and not note.number.isdigit() else ""
+            shown = f"^{mark}[{body}]" if note is not None else "^[?]"
         text = text[:ref.start] + shown + text[ref.end:]
     text = _clean(text)
     if p.number and p.number_source != "auto":

@@ -116,3 +116,18 @@ def test_git_diff_of_an_inserted_paragraph_and_footnote_shows_only_them(tmp_path
         "+[PP] Welcoming the report of the Chair,^[A/78/50.]",
         "+[OP] Notes the progress made;",
     ]
+
+
+def test_a_custom_footnote_mark_is_shown_with_its_note(tmp_path):
+    from resolint.testing.builder import DocBuilder, FootnoteRef, Run
+
+    b = DocBuilder(language="en")
+    b.paragraph("The General Assembly,")
+    b.paragraph(Run("Recalling", italic=True), " its resolution",
+                FootnoteRef("Issued for technical reasons.", custom_mark="*"), " of 2017,")
+    path = tmp_path / "custom.docx"
+    b.save(str(path))
+    out = subprocess.run([sys.executable, "-m", "resolint", "textconv", str(path)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "resolution^*[Issued for technical reasons.] of 2017," in out.stdout
