@@ -154,7 +154,7 @@ class Engine:
         self._copied: dict[str, str] = {}
         self._fn_next = None
         self.tables: tb.Tables | None = None  # set when either body holds a table
-        self.layout = Layout(lambda: self.new.part_xml(self.new.styles_name))
+        self.layout = Layout(lambda: self.new.part_xml(self.new.styles_name), self._old_styles_root)
         self.old_source = None  # OLD's path: relationships of deleted text are copied from it
         self.ctx.drawing_id = self._drawing_id
         self._next_drawing = None
@@ -190,6 +190,11 @@ class Engine:
         a changed paragraph first uses one)."""
         return canon.LazyStyles(self._old_styles), canon.LazyStyles(
             lambda: self.new.parts.get(self.new.styles_name) if self.new.styles_name else None)
+
+    def _old_styles_root(self):  # type: ignore[no-untyped-def]
+        """OLD's styles part parsed (for the names of OLD's paragraph styles), or None."""
+        data = self._old_styles()
+        return parse_xml(data, "OLD's styles") if data else None
 
     def _old_styles(self) -> bytes | None:
         """OLD's styles part (OLD is read without it: most diffs never need it)."""

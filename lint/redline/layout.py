@@ -79,16 +79,28 @@ def layout_key(ppr: etree._Element | None) -> tuple:
     return tuple(sorted(_key(c) for c in ppr if isinstance(c.tag, str) and c.tag not in _SKIP))
 
 
+def _style_name(st: etree._Element) -> str | None:
+    """A style's name as Word and LibreOffice agree on it ("footnote text" = "Footnote Text")."""
+    name = st.find(w("name"))
+    value = name.get(_VAL) if name is not None else None
+    return "".join(value.split()).lower() if value else None
+
+
 class Layout:
     """Paragraph layout as a reader sees it: style, alignment and indentation, each
     taken from the paragraph, else its style chain (``w:basedOn``), else the document
     defaults, all read in NEW's styles (those the redline is shown with, Reject
     All included). NEW's styles part is parsed only when two paragraphs' raw
-    properties differ.
+    properties differ. OLD's style is the style of NEW with the same name when OLD's id
+    is not one of NEW's (LibreOffice saves Word's "FootnoteText" as "Footnote", named
+    "Footnote Text"): a renamed id is not a change a reader sees.
     """
 
-    def __init__(self, styles) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, styles, old_styles=None) -> None:  # type: ignore[no-untyped-def]
         self._styles_source = styles  # callable returning NEW's w:styles root (or None)
+        self._old_source = old_styles  # callable returning OLD's w:styles root (or None)
+        self._renamed: dict[str, str] | None = None  # OLD's style id -> NEW's id of that name
+        self._by_name: dict[str, str] = {}
         self._loaded = False
         self._ppr: dict[str, etree._Element | None] = {}
         self._based: dict[str, str | None] = {}
@@ -111,19 +123,35 @@ class Layout:
             self._based[sid] = based.get(_VAL) if based is not None else None
             if st.get(w("default")) in ("1", "true", "on") and self._default is None:
                 self._default = sid
-            name = st.find(w("name"))
-            if named_normal is None and name is not None and (name.get(_VAL) or "").lower() == "normal":
+            name = _style_name(st)
+            if name is not None:
+                self._by_name.setdefault(name, sid)
+            if named_normal is None and name == "normal":
                 named_normal = sid
         if self._default is None:  # no style marked default: Word takes the one named Normal
             self._default = named_normal if named_normal is not None else (
                 "Normal" if "Normal" in self._ppr else None)
 
-    def _chain(self, ppr: etree._Element | None) -> tuple[str | None, list]:
-        """The paragraph's style id and its properties, nearest first."""
+    def _renamed_in_new(self, sid: str) -> str | None:
+        """NEW's id of the style OLD calls ``sid`` (by name), if NEW has no ``sid``."""
+        if self._renamed is None:
+            self._renamed = {}
+            root = self._old_source() if self._old_source is not None else None
+            for st in root.iter(w("style")) if root is not None else ():
+                old_id, name = st.get(w("styleId")), _style_name(st)
+                if st.get(w("type")) == "paragraph" and old_id and name in self._by_name:
+                    self._renamed[old_id] = self._by_name[name]
+        return self._renamed.get(sid)
+
+    def _chain(self, ppr: etree._Element | None, old: bool = False) -> tuple[str | None, list]:
+        """The paragraph's style id and its properties, nearest first (``old``: a paragraph
+        of OLD, whose style may have another id in NEW)."""
         if not self._loaded:
             self._load()
         st = ppr.find(w("pStyle")) if ppr is not None else None
         sid = st.get(_VAL) if st is not None else None
+        if sid is not None and sid not in self._ppr and old:
+            sid = self._renamed_in_new(sid)
         if sid not in self._ppr:
             sid = self._default
         chain = [ppr]
@@ -136,10 +164,10 @@ class Layout:
         chain.append(self._doc_ppr)
         return sid, [c for c in chain if c is not None]
 
-    def seen(self, ppr: etree._Element | None) -> tuple:
-        """(style, alignment, left, right, first-line) of a paragraph with ``ppr``;
-        (style, "rtl") for a right-to-left paragraph (see :meth:`track`)."""
-        sid, chain = self._chain(ppr)
+    def seen(self, ppr: etree._Element | None, old: bool = False) -> tuple:
+        """(style, alignment, left, right, first-line) of a paragraph with ``ppr`` (``old``:
+        of OLD); (style, "rtl") for a right-to-left paragraph (see :meth:`track`)."""
+        sid, chain = self._chain(ppr, old)
         bidi = next((c.find(w("bidi")) for c in chain if c.find(w("bidi")) is not None), None)
         if bidi is not None and _ON.get(bidi.get(_VAL, "1"), "1") == "1":
             return sid, "rtl"
@@ -176,7 +204,7 @@ class Layout:
             return False
         if layout_key(old) == layout_key(new):
             return False
-        seen_old, seen_new = self.seen(old), self.seen(new)
+        seen_old, seen_new = self.seen(old, old=True), self.seen(new)
         if seen_old == seen_new or (seen_old[0] == seen_new[0] and "rtl" in (seen_old[1], seen_new[1])):
             return False
         return track_layout(old_p, new_p, ctx)
