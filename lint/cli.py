@@ -554,28 +554,11 @@ def cmd_plugins(args: argparse.Namespace, manager: "Manager") -> int:
 
 def cmd_textconv(args: argparse.Namespace, manager: "Manager") -> int:
     """Print a draft as labelled lines (``git config diff.resolint.textconv "resolint textconv"``)."""
-    from .batch import Options, file_config
-    from .engine import load
+    from .engine import load_draft
+    from .output import emit
     from .textconv import render
 
-    from .ooxml.package import read_snapshot
-    from .output import emit
-
-    path = Path(args.path)
-    if args.language and args.language not in manager.languages():
-        raise UsageError(f"unknown language {args.language!r} (available: {', '.join(sorted(manager.languages()))})")
-    config = file_config(path, manager, Options(language=args.language, blocked=manager.blocked))
-    try:
-        with read_snapshot(path, config.limits).pinned():
-            doc = load(path, config, manager)
-    except ResolintError as exc:
-        if str(path) in str(exc):
-            raise
-        raise ResolintError(f"{path}: {exc}") from None
-    except RecursionError:
-        raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
-    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
-        raise ResolintError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from None
+    doc, _ = load_draft(Path(args.path), args.language, manager)
     emit(render(doc), None, "text")
     return 0
 

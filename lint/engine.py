@@ -118,6 +118,32 @@ def load(path: Path, config: Config, manager: "Manager") -> Resolution:
     return doc
 
 
+def load_draft(path: Path, language: str | None, manager: "Manager") -> tuple[Resolution, bytes]:
+    """One draft read for a command that reports on it (``textconv``, ``trace``): the model
+    and the bytes it was read from (one version, however often the file is saved meanwhile),
+    with the configuration of its folder. Any failure is one :class:`ResolintError` line."""
+    from .batch import Options, file_config
+    from .errors import UsageError
+    from .ooxml.package import read_snapshot
+
+    if language and language not in manager.languages():
+        raise UsageError(f"unknown language {language!r} (available: {', '.join(sorted(manager.languages()))})")
+    config = file_config(path, manager, Options(language=language, blocked=manager.blocked))
+    snap = read_snapshot(path, config.limits)
+    try:
+        with snap.pinned():
+            doc = load(path, config, manager)
+    except ResolintError as exc:
+        if str(path) in str(exc):
+            raise
+        raise ResolintError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
+    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
+        raise ResolintError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from None
+    return doc, snap.data
+
+
 def _filtered(findings: list[Finding], doc: Resolution, config: Config, manager: "Manager",
               shown: Path) -> list[Finding]:
     kept = []

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, ResolintError, UsageError
+from ..errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from ..plugin_manager import Manager
@@ -83,28 +83,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _load_draft(path: Path, language: str | None, manager: "Manager"):  # type: ignore[no-untyped-def]
-    from ..batch import Options, file_config
-    from ..engine import load
-    from ..ooxml.package import read_snapshot
+    from ..engine import load_draft
 
-    if language and language not in manager.languages():
-        raise UsageError(f"unknown language {language!r} (available: {', '.join(sorted(manager.languages()))})")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    config = file_config(path, manager, Options(language=language, blocked=manager.blocked))
-    snap = read_snapshot(path, config.limits)
-    try:
-        with snap.pinned():
-            doc = load(path, config, manager)
-    except ResolintError as exc:
-        if str(path) in str(exc):
-            raise
-        raise ResolintError(f"{path}: {exc}") from None
-    except RecursionError:
-        raise ResolintError(f"{path}: cannot read the document (content nested too deeply)") from None
-    except Exception as exc:  # noqa: BLE001 - unknown damage: one line, never a traceback
-        raise ResolintError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from None
-    return doc, snap.data
+    return load_draft(path, language, manager)
 
 
 def cmd_trace(args: argparse.Namespace, manager: "Manager") -> int:

@@ -65,13 +65,19 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def test_git_diff_shows_the_changed_paragraph_by_label(tmp_path: Path) -> None:
+def drafts_repo(tmp_path: Path) -> Path:
+    """A git repository whose .docx are read through the textconv driver as documented (with
+    this interpreter, so the test needs no PATH set-up)."""
     repo = tmp_path / "drafts"
     repo.mkdir()
     git(repo, "init", "-q")
     (repo / ".gitattributes").write_text("*.docx diff=resolint\n", encoding="utf-8")
-    # The driver as documented, with this interpreter so the test needs no PATH set-up.
     git(repo, "config", "diff.resolint.textconv", f'"{sys.executable}" -m resolint textconv')
+    return repo
+
+
+def test_git_diff_shows_the_changed_paragraph_by_label(tmp_path: Path) -> None:
+    repo = drafts_repo(tmp_path)
     write_draft(repo / "A-78-L.1.docx", V1)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "v1")
@@ -96,11 +102,7 @@ def changed_lines(diff: str) -> list[str]:
 def test_git_diff_of_an_inserted_paragraph_and_footnote_shows_only_them(tmp_path: Path) -> None:
     """Inserting a PP with a footnote and an OP renumbers every later PP, OP and footnote; the
     diff shows the two new paragraphs and nothing else."""
-    repo = tmp_path / "drafts"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    (repo / ".gitattributes").write_text("*.docx diff=resolint\n", encoding="utf-8")
-    git(repo, "config", "diff.resolint.textconv", f'"{sys.executable}" -m resolint textconv')
+    repo = drafts_repo(tmp_path)
     write_draft(repo / "d.docx", V1)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "v1")
