@@ -168,20 +168,28 @@ def test_not_a_library(tmp_path: Path, content: bytes | None) -> None:
         Library.open(tmp_path / "missing.sqlite")
 
 
-def test_annotate_puts_the_trace_in_comments(tmp_path: Path, lib_path: Path) -> None:
+def _annotated(tmp_path: Path, lib_path: Path):  # type: ignore[no-untyped-def]
+    """The draft traced against the library and written with its trace in comments:
+    (the traced items, the annotated copy)."""
     draft = Path(write_draft(tmp_path / "draft.docx", DRAFT))
     doc = load_document(draft)
     with Library.open(lib_path) as lib:
         items = trace_document(lib, doc)
     out = tmp_path / "out.docx"
     out.write_bytes(annotate_bytes(draft.read_bytes(), doc, items))
+    return items, out
+
+
+def test_annotate_puts_the_trace_in_comments(tmp_path: Path, lib_path: Path) -> None:
+    items, out = _annotated(tmp_path, lib_path)
     annotated = load_document(out)
     comments = {annotated.part(c.start_paragraph).label: c.text for c in annotated.comments}  # type: ignore[union-attr]
     assert set(comments) == {"PP 1", "PP 2", "OP 1", "OP 2", "OP 3"}
     assert "agreed language: S/RES/901 (1994) PP 1" in comments["PP 1"]
     assert "new language" in comments["PP 2"]
     assert "{+and without delay+}" in comments["OP 1"]
-    assert [p.text for p in annotated.paragraphs] == [p.text for p in doc.paragraphs]
+    draft = load_document(tmp_path / "draft.docx")
+    assert [p.text for p in annotated.paragraphs] == [p.text for p in draft.paragraphs]
 
 
 def test_history_oldest_first_with_diffs(lib_path: Path) -> None:
@@ -240,12 +248,7 @@ def test_libreoffice_shows_the_trace_comments_on_their_paragraphs(tmp_path: Path
     from support import lo_extra
 
     lo.require()
-    draft = Path(write_draft(tmp_path / "draft.docx", DRAFT))
-    doc = load_document(draft)
-    with Library.open(lib_path) as lib:
-        items = trace_document(lib, doc)
-    out = tmp_path / "out.docx"
-    out.write_bytes(annotate_bytes(draft.read_bytes(), doc, items))
+    items, out = _annotated(tmp_path, lib_path)
     shown = [c for c in lo_extra.comments(out) if c[0] == "resolint"]
     assert [text.split(":")[0] for _a, text, _anchored in shown] == [t.label for t in items]
     for (_a, text, anchored), t in zip(shown, items):

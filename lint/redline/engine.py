@@ -16,7 +16,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from ..ooxml.ns import CT, CT_FOOTNOTES, PKG_REL, REL_FOOTNOTES, W, w
+from ..ooxml.ns import CT, CT_FOOTNOTES, REL_FOOTNOTES, W, w
 from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml
 from . import canon
@@ -27,7 +27,7 @@ from .align import align
 from .layout import Layout
 from .moves import Moves
 from ..ooxml.zipwrite import Raw
-from .package import Docx, to_bytes
+from .package import Docx, add_relationship, to_bytes
 from .rels import RelCopier
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
@@ -229,20 +229,7 @@ class Engine:
         )
         self.new.footnotes, self.new.footnotes_name = root, name
         self.new.order.append(name)
-        rels_name = self.new.rels_name(self.new.document_name)
-        rels = self.new.part_xml(rels_name, change=True)
-        if rels is None:
-            rels = parse_xml(f'<Relationships xmlns="{PKG_REL}"/>'.encode(), rels_name)
-            self.new.extra[rels_name] = rels
-            self.new.order.append(rels_name)
-        ids = {r.get("Id") for r in rels}
-        k = 1
-        while f"rIdFn{k}" in ids:
-            k += 1
-        rel = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship")
-        rel.set("Id", f"rIdFn{k}")
-        rel.set("Type", REL_FOOTNOTES)
-        rel.set("Target", "footnotes.xml")
+        add_relationship(self.new, self.new.document_name, REL_FOOTNOTES, "footnotes.xml", "rIdFn")
         ct = self.new.part_xml("[Content_Types].xml", change=True)
         ov = etree.SubElement(ct, f"{{{CT}}}Override")
         ov.set("PartName", "/" + name)

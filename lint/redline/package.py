@@ -17,11 +17,34 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import InputError
-from ..ooxml.ns import REL_FOOTNOTES, REL_NUMBERING, REL_STYLES, w
+from ..ooxml.ns import PKG_REL, REL_FOOTNOTES, REL_NUMBERING, REL_STYLES, w
 from ..ooxml.package import DEFAULT_LIMITS, Limits
 from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml as _core_parse
 from ..ooxml.zipwrite import Raw, raw_entries
+
+
+def add_relationship(docx: "Docx", part: str, typ: str, target: str, prefix: str, *,
+                     external: bool = False) -> str:
+    """Add a relationship of ``part`` in ``docx`` (creating the part's .rels if it has none)
+    under a fresh id ``PREFIX1``, ``PREFIX2``...; return the id."""
+    name = docx.rels_name(part)
+    root = docx.part_xml(name, change=True)
+    if root is None:
+        root = _core_parse(f'<Relationships xmlns="{PKG_REL}"/>'.encode(), name)
+        docx.extra[name] = root
+        docx.order.append(name)
+    ids = {r.get("Id") for r in root}
+    k = 1
+    while f"{prefix}{k}" in ids:
+        k += 1
+    rel = etree.SubElement(root, f"{{{PKG_REL}}}Relationship")
+    rel.set("Id", f"{prefix}{k}")
+    rel.set("Type", typ)
+    rel.set("Target", target)
+    if external:
+        rel.set("TargetMode", "External")
+    return f"{prefix}{k}"
 
 
 def to_bytes(root: etree._Element) -> bytes:

@@ -14,10 +14,9 @@ import posixpath
 
 from lxml import etree
 
-from ..ooxml.ns import CT, PKG_REL
+from ..ooxml.ns import CT
 from ..ooxml.package import Package as CorePackage
-from ..ooxml.package import parse_xml
-from .package import Docx
+from .package import Docx, add_relationship
 
 _CT_NAME = "[Content_Types].xml"
 
@@ -86,28 +85,8 @@ class RelCopier:
             k += 1
         return name
 
-    def _rels_root(self) -> etree._Element:
-        name = self.new.rels_name(self.new_part)
-        root = self.new.part_xml(name, change=True)
-        if root is None:
-            root = parse_xml(f'<Relationships xmlns="{PKG_REL}"/>'.encode(), name)
-            self.new.extra[name] = root
-            self.new.order.append(name)
-        return root
-
     def _add_rel(self, typ: str, target: str, *, external: bool) -> str:
-        root = self._rels_root()
-        ids = {r.get("Id") for r in root}
-        k = 1
-        while f"rIdOld{k}" in ids:
-            k += 1
-        rel = etree.SubElement(root, f"{{{PKG_REL}}}Relationship")
-        rel.set("Id", f"rIdOld{k}")
-        rel.set("Type", typ)
-        rel.set("Target", target)
-        if external:
-            rel.set("TargetMode", "External")
-        return f"rIdOld{k}"
+        return add_relationship(self.new, self.new_part, typ, target, "rIdOld", external=external)
 
     def _add_part(self, name: str, data: bytes, content_type: str) -> None:
         self.new.parts[name] = data
