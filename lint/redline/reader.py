@@ -381,16 +381,17 @@ _NO_DESCEND = {w("pPr"), w("rPr"), w("sectPr"), w("tblPr"), w("tblGrid"), w("trP
 _W_PREFIX = "{%s}" % W
 
 
-def _collect(el, out):
-    """Append the ``w:p`` under ``el`` to ``out`` in document order (a stack, not recursion:
-    content controls nest as deep as the XML parser allows)."""
+def _collect(el, out, blocks: tuple[str, ...] = ()):
+    """Append the ``w:p`` under ``el`` to ``out`` in document order, and the elements whose
+    tag is in ``blocks`` without their content (a stack, not recursion: content controls
+    nest as deep as the XML parser allows)."""
     stack = [iter(el)]
     while stack:
         for child in stack[-1]:
             tag = child.tag
             if tag.__class__ is not str or tag in _NO_DESCEND:
                 continue
-            if tag == _P:
+            if tag == _P or tag in blocks:
                 out.append(child)
             elif tag.startswith(_W_PREFIX):
                 stack.append(iter(child))

@@ -29,16 +29,14 @@ import copy
 
 from lxml import etree
 
-from ..ooxml.ns import W, w
+from ..ooxml.ns import w
 from . import reader as rd
 from .align import Row, align
 from .words import DELETE, INSERT
 from .writer import DEL, INS, apply_marks, deleted_paragraph, rebuild
 
 TBL, TR, TC = w("tbl"), w("tr"), w("tc")
-_P, _TRPR, _TCPR, _TBLPR = w("p"), w("trPr"), w("tcPr"), w("tblPr")
-_NO_DESCEND = {w("pPr"), w("rPr"), w("sectPr"), w("sdtPr"), w("tblPr"), w("tblGrid"), w("trPr"), w("tcPr")}
-_W_PREFIX = "{%s}" % W
+_TRPR, _TCPR, _TBLPR = w("trPr"), w("tcPr"), w("tblPr")
 _TABLE_WORD = "\x00tbl"
 #: Tables nested deeper than this are compared as their paragraphs (no row revisions
 #: inside), so that the comparison's recursion stays far from Python's limit.
@@ -47,21 +45,9 @@ MAX_DEPTH = 40
 
 def blocks(container: etree._Element) -> list[etree._Element]:
     """The ``w:p`` and ``w:tbl`` under ``container`` in document order; a table's own
-    paragraphs are not listed (a stack, not recursion, for deep content controls)."""
+    paragraphs are not listed."""
     out: list[etree._Element] = []
-    stack = [iter(container)]
-    while stack:
-        for child in stack[-1]:
-            tag = child.tag
-            if tag.__class__ is not str or tag in _NO_DESCEND:
-                continue
-            if tag == _P or tag == TBL:
-                out.append(child)
-            elif tag.startswith(_W_PREFIX):
-                stack.append(iter(child))
-                break
-        else:
-            stack.pop()
+    rd._collect(container, out, (TBL,))
     return out
 
 
