@@ -11,8 +11,15 @@ import importlib
 import inspect
 import pkgutil
 
+from typing import TYPE_CHECKING
+
 from resolint.hookspecs import hookimpl
 from resolint.rule import Rule
+
+if TYPE_CHECKING:
+    from resolint.config import Config
+    from resolint.findings import Finding
+    from resolint.model import Resolution
 
 
 def builtin_rule_classes() -> list[type[Rule]]:
@@ -31,3 +38,12 @@ def builtin_rule_classes() -> list[type[Rule]]:
 @hookimpl
 def resolint_rules() -> list[Rule]:
     return [cls() for cls in builtin_rule_classes()]
+
+
+@hookimpl
+def resolint_filter_finding(finding: "Finding", document: "Resolution", config: "Config") -> bool | None:
+    """Drop a finding of a rule that does not apply to the text's organ and year
+    (``not-applicable`` in ``rules/data/organs.toml``: the rules of form before 1952)."""
+    from ._helpers import convention
+
+    return False if finding.code in convention(document, "not-applicable") else None

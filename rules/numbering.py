@@ -137,8 +137,6 @@ class OperativeNumbering(Rule):
                 yield ctx.finding(ops[0], f"a single operative paragraph takes no number: remove "
                                           f"{ops[0].number.strip()!r}", 0, 0)
             return
-        if convention(doc, "unnumbered-operative") and not any(op.number for op in ops):
-            return  # paragraphs printed unnumbered, as the organ did in the text's year
         free_last = [regex.compile(p, regex.V1) for p in convention(doc, "unnumbered-last")]
         headings = [p.index for p in doc.by_kind(Kind.HEADING)]
         expected = 1

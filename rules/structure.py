@@ -102,8 +102,6 @@ class ParagraphEnding(Rule):
             return  # "...; and" / "...; or" before the last item
         if last == want:
             return
-        if last == "." and want == ";" and convention(ctx.doc, "paragraph-full-stop"):
-            return  # each paragraph a sentence of its own, as the organ wrote in the text's year
         if part.kind is Kind.SUBPARAGRAPH and not part.number and last in ".;:":
             return  # an unnumbered item of a chapeau may be a whole sentence ("A. A Commission is established.")
         if last == ":" and part.kind is not Kind.SUBPARAGRAPH and (children(ctx.doc, part)

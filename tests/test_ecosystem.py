@@ -68,16 +68,12 @@ def test_notation_reads_what_text_layers_do() -> None:
                                 "Recalling paragraphs 1, 2", "Adopted at the 891st meeting."]
 
 
-#: Words that open two or more paragraphs of the adopted texts and are no opener, with why.
+#: Words that open two or more paragraphs of the adopted texts and are no opener, with why
+#: (the texts of 1946-1951, whose form had not settled, are not checked for openers).
 NOT_OPENERS = {
-    "The": "1946-1948 texts name the organ inside the paragraph ('The Security Council requests')",
-    "That": "items of a 1940s chapeau ('Resolves: That the Commission ...')",
-    "In": "'In virtue of' / 'In view of ...' read by the scan with its words cut",
-    "Hereby": "1946-1947 operative paragraphs 'Hereby resolves', 'Hereby records'",
     "Nothing": "the scan's 'Nothing further' for 'Noting further'",
     "Reguests": "the scan's 'Reguests' for 'Requests'",
     "ll": "the scan's 'll.' for the number '11.'",
-    "Calls_on": "the scan's underscore in 'Calls on'",
 }
 
 
