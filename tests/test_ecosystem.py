@@ -62,9 +62,9 @@ def test_notation_reads_what_text_layers_do() -> None:
     plain = notation.parse("# SOURCE: x | SYMBOL: S/RES/150 (1960) | LANG: en | FORMAT: plain\n"
                            "The Security Council,\n\nHaving examined the application of\nthe Ivory Coast, 26\n"
                            "Recommends to the General Assembly that it be\nadmitted.\n\n"
-                           "Noting the report,2/\n\nRecalling paragraphs 1, 2\n\nAdopted at the 891st meeting.\n")
+                           "Noting the report,2/\n\nNoting the letter ,33\n\nRecalling paragraphs 1, 2\n\nAdopted at the 891st meeting.\n")
     assert plain.paragraphs == ["The Security Council,", "Having examined the application of the Ivory Coast,[^26]",
-                                "Recommends to the General Assembly that it be admitted.", "Noting the report,[^2]",
+                                "Recommends to the General Assembly that it be admitted.", "Noting the report,[^2]", "Noting the letter ,[^33]",
                                 "Recalling paragraphs 1, 2", "Adopted at the 891st meeting."]
 
 

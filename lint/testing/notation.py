@@ -160,7 +160,7 @@ def _plain_footnotes(out: NotationText) -> None:
     marked = []
     for para in paras[:end]:
         m = _TRAILING_MARKS.search(para)
-        before = para[:m.start()].split()[-1:] if m else []
+        before = para[:m.start()].rstrip(" ,;:.").split()[-1:] if m else []  # "Senegal ,33": the word before the mark
         word = before[0].rstrip(",;:.") if before else ""
         if m and word and word not in _TAKES_NUMBER and not regex.fullmatch(r"\d{1,3}", word):  # "1, 2": a list
             notes = [n.rstrip("/") for n in (m.group(1) or m.group(2)).split()]
