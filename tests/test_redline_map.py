@@ -52,8 +52,10 @@ def test_closing_lines_added_and_changed_are_labelled_closing(tmp_path):
     closing = [x for x in lines if "closing" in x[:2]]
     assert closing and all(x[0] in ("closing", "-") and x[1] in ("closing", "-") for x in closing)
     assert not any(x[1] == "OP 6" or x[0] == "OP 6" for x in lines)
+    # only the meeting number and the date changed: the closing lines are the old ones, modified
+    assert ("closing", "closing", "modified") in lines
     rows = rl.to_json()["paragraphs"]
-    assert [r["new_label"] for r in rows if r["status"] == "added"].count("closing") >= 1
+    assert [r["new_label"] for r in rows if r["status"] == "modified"].count("closing") == 2
     assert "OP 6" not in rl.to_html()
 
 

@@ -20,6 +20,9 @@ REWRITE = ("Recalling its resolution 425 (1978) on the situation in the region a
            "Secretary-General on the activities of the Force,\n",
            "Expressing deep concern at the situation in the region and at the attacks of armed groups "
            "against the personnel of the Force and (1978) its facilities,\n")
+#: A mandate renewal: only the numbers and the date changed (most of the paragraph's words).
+NUMBERS = ("Recalling its resolution 701 (1991) of 31 July 1991,\n",
+           "Recalling its resolution 734 (1992) of 29 January 1992,\n")
 
 
 def _pair(tmp_path, texts):
@@ -60,8 +63,18 @@ def test_light_edit_stays_word_by_word(tmp_path):
     assert [c for c in chunks if c["op"] != "="] == [{"op": "+", "text": "latest "}]
 
 
+def test_numbers_and_date_changed_are_marked_alone(tmp_path):
+    """Not one deletion and one insertion: the paragraph is the old one with new numbers."""
+    rl = diff_files(*_pair(tmp_path, NUMBERS))
+    (chunks,) = _changed(rl)
+    assert rl.counts["modified"] == 1 and rl.counts["added"] == 0 and rl.counts["deleted"] == 0
+    marked = {c["op"] + c["text"] for c in chunks if c["op"] != "="}
+    assert {"-701", "+734", "-31 July 1991", "+29 January 1992"} <= marked
+    assert _marked(chunks) < len(NUMBERS[0])
+
+
 @pytest.mark.libreoffice
-@pytest.mark.parametrize("texts", [MOVED_WORD, REWRITE], ids=["moved-word", "rewrite"])
+@pytest.mark.parametrize("texts", [MOVED_WORD, REWRITE, NUMBERS], ids=["moved-word", "rewrite", "numbers"])
 def test_accept_and_reject_exact(tmp_path, texts):
     lo.require()
     old, new = _pair(tmp_path, texts)

@@ -28,6 +28,7 @@ FNREF_KEY = "\x00fnref"
 _WORD = regex.compile(r"\w+(?:[’'\-]\w+)*|\s+|\X", regex.UNICODE)
 _TYPED_LABEL = regex.compile(r"^\s*(?:\(?\d{1,3}[.)]|\([a-z]{1,6}\)|[a-z]{1,6}\)|[ivxlcdm]{1,6}\.)\s+", regex.IGNORECASE)
 _WORDS_ONLY = regex.compile(r"\w+", regex.UNICODE)
+_DIGIT = regex.compile(r"\d")
 
 _P, _R, _T, _RPR, _PPR = w("p"), w("r"), w("t"), w("rPr"), w("pPr")
 _SDT, _SDT_CONTENT = w("sdt"), w("sdtContent")
@@ -70,6 +71,11 @@ class Token:
     def is_word(self) -> bool:
         return bool(self.key) and self.key[0] != "\x00" and not self.key.isspace()
 
+    @property
+    def is_number(self) -> bool:
+        """A word holding a digit: a number, a year, a symbol's number ("(1991)", "2997th")."""
+        return self.is_word and _DIGIT.search(self.key) is not None
+
     def rpr_keys(self) -> tuple[str, ...]:
         return tuple(p.rkey for p in self.pieces)
 
@@ -103,7 +109,10 @@ class Para:
         return _TYPED_LABEL.sub("", text, count=1)
 
     def words(self) -> list[str]:
-        return [m.lower() for m in _WORDS_ONLY.findall(self.norm)]
+        """The words that pair paragraphs (:mod:`.align`), lower-cased; a word holding a digit
+        is ``#``, so a paragraph whose numbers and dates changed ("Resolution 701 (1991) of 31
+        July 1991" -> "Resolution 734 (1992) of 29 January 1992") pairs with its old version."""
+        return ["#" if _DIGIT.search(m) else m.lower() for m in _WORDS_ONLY.findall(self.norm)]
 
     @cached_property
     def _tokenised(self) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
