@@ -21,6 +21,7 @@ from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml
 from . import canon
 from . import reader as rd
+from . import splits as sp
 from . import tables as tb
 from .reader import same_format
 from .align import align
@@ -276,7 +277,29 @@ class Engine:
         pending: list[etree._Element] = []
         last_new = None
         moves = Moves(ctx)
-        for row in rows:
+        split_at = sp.find(rows, old_ps, new_ps)
+        skip = -1
+        for k, row in enumerate(rows):
+            if k == skip:
+                continue
+            if k in split_at:
+                split = split_at[k]
+                skip = k + 1
+                old, first, second = old_ps[split.old], new_ps[split.first], new_ps[split.first + 1]
+                for p in pending:
+                    first.elem.addprevious(p)
+                pending = []
+                last_new = second.elem
+                relaid = self.layout.track(old.elem, second.elem, ctx)  # the old mark is the second's
+                rebuild(first.elem, split.ops_first, first, ctx)
+                rebuild(second.elem, split.ops_second, second, ctx)
+                out.append((first.elem, INS))  # its paragraph mark is the inserted one
+                out.append((second.elem, EQ))
+                entries.append(Entry("modified", split.old + 1, split.first + 1, ops=split.ops_first))
+                entries.append(Entry("modified", split.old + 1, split.first + 2, ops=split.ops_second))
+                if relaid:
+                    _relaid(entries[-1])
+                continue
             if self.tables is not None and isinstance(
                     old_ps[row.old] if row.kind == "del" else new_ps[row.new], tb.TableItem):
                 placed = self.tables.row(row, old_ps, new_ps, pending, entries)
