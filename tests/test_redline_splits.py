@@ -1,5 +1,6 @@
 """A paragraph split in two with new text between the halves: the old paragraph compared
-with the two new ones as one text, an inserted paragraph mark between them."""
+with the two new ones as one text, an inserted paragraph mark between them; and the
+mirror case, two paragraphs joined into one, with a deleted paragraph mark."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -47,6 +48,16 @@ def test_split_keeps_the_second_half(tmp_path):
     assert _marked(rl) < len("Recalling the report of the Secretariat team of 28 January 1991, ") + 10
 
 
+def test_join_keeps_both_halves(tmp_path):
+    rl = diff_files(*_files(tmp_path, SPLIT, OLD))
+    changed = [(e.old_label, e.new_label, e.status) for e in rl.paragraphs if e.status != "unchanged"]
+    assert changed == [("PP 2", "PP 2", "modified"), ("PP 3", "PP 2", "modified")]
+    second = op_summary(rl.paragraphs[3].ops)
+    assert {"op": "-", "text": "Recalling the report of the Secretariat team of 28 January 1991,"} in second
+    assert "without prejudice to the views of" in " ".join(c["text"] for c in second if c["op"] == "=")
+    assert _marked(rl) < len("Recalling the report of the Secretariat team of 28 January 1991, ") + 10
+
+
 def test_unrelated_paragraph_after_is_no_split(tmp_path):
     rl = diff_files(*_files(tmp_path, OLD, UNRELATED))
     changed = [(e.old_label, e.new_label, e.status) for e in rl.paragraphs if e.status != "unchanged"]
@@ -71,3 +82,45 @@ def test_accept_and_reject_exact(tmp_path, new):
         assert accepted["redlines"] == 0 and rejected["redlines"] == 0
         assert accepted["body"] == lo.texts(b)["body"] and rejected["body"] == lo.texts(a)["body"]
         assert accepted["props"] == lo.texts(b)["props"] and rejected["props"] == lo.texts(a)["props"]
+
+
+def _built(path, texts: list[str], centred: int | None = None):
+    from resolint.testing import DocBuilder
+
+    b = DocBuilder(language="en")
+    for k, t in enumerate(texts):
+        b.paragraph(t, align="center" if k == centred else None)
+    b.save(str(path))
+    return path
+
+
+@pytest.mark.libreoffice
+def test_split_with_a_new_layout_is_no_split(tmp_path):
+    """The first half set in another layout: written as before (modified and added), which
+    LibreOffice accepts and rejects exactly whichever paragraph's properties it keeps."""
+    lo.require()
+    halves = [t for t in SPLIT.strip().split("\n\n")]
+    old = _built(tmp_path / "old.docx", ["The Security Council,", OLD.strip(), "Decides to act."])
+    new = _built(tmp_path / "new.docx", ["The Security Council,", *halves, "Decides to act."], centred=1)
+    rl = diff_files(old, new, date=DATE)
+    assert [e.status for e in rl.paragraphs if e.status != "unchanged"] == ["modified", "added"]
+    red = tmp_path / "redline.docx"
+    red.write_bytes(rl.docx_bytes())
+    accepted, rejected = lo.texts(red, "accept"), lo.texts(red, "reject")
+    assert accepted["body"] == lo.texts(new)["body"] and rejected["body"] == lo.texts(old)["body"]
+    assert accepted["props"] == lo.texts(new)["props"] and rejected["props"] == lo.texts(old)["props"]
+
+
+def test_join_after_a_deleted_paragraph_stays_exact(tmp_path):
+    """Found by the property test: a deleted paragraph holding a footnote right before two
+    joined paragraphs (its stretch of marks is shifted, so no join is written next to it)."""
+    from support import redline_pairs as rp
+    from support.redline_views import view
+
+    old = rp.base(11, 0, footnote_every=3)
+    new = rp.delete(rp.merge(old, 5), 4)
+    (tmp_path / "old.docx").write_bytes(rp.build(old))
+    (tmp_path / "new.docx").write_bytes(rp.build(new))
+    data = diff_files(tmp_path / "old.docx", tmp_path / "new.docx", date=DATE).docx_bytes()
+    assert view(data, "accept") == view(rp.build(new))
+    assert view(data, "reject") == view(rp.build(old))

@@ -31,7 +31,7 @@ from ..ooxml.zipwrite import Raw
 from .package import Docx, add_relationship, to_bytes
 from .rels import RelCopier
 from .words import DELETE, EQUAL, INSERT, diff_tokens
-from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, rebuild
+from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, old_shell, rebuild
 
 
 class Entry:
@@ -281,6 +281,27 @@ class Engine:
         skip = -1
         for k, row in enumerate(rows):
             if k == skip:
+                continue
+            if k in split_at and isinstance(split_at[k], sp.Join):
+                join = split_at[k]
+                skip = k + 1
+                first, second, new = old_ps[join.first], old_ps[join.first + 1], new_ps[join.new]
+                for p in pending:
+                    new.elem.addprevious(p)
+                pending = []
+                last_new = new.elem
+                shell = old_shell(first, ctx)  # the first old paragraph, its mark deleted
+                new.elem.addprevious(shell)
+                cut = sp.new_tokens(join.ops_first)
+                relaid = self.layout.track(second.elem, new.elem, ctx)
+                rebuild(shell, join.ops_first, sp.part_markers(new, 0, cut), ctx)
+                rebuild(new.elem, join.ops_second, sp.part_markers(new, cut, None), ctx)
+                out.append((shell, DEL))
+                out.append((new.elem, EQ))
+                entries.append(Entry("modified", join.first + 1, join.new + 1, ops=join.ops_first))
+                entries.append(Entry("modified", join.first + 2, join.new + 1, ops=join.ops_second))
+                if relaid:
+                    _relaid(entries[-1])
                 continue
             if k in split_at:
                 split = split_at[k]

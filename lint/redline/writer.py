@@ -273,7 +273,8 @@ def fill_paragraph(p: etree._Element, items: list[Item], markers, ctx: Context, 
 
 
 def rebuild(p: etree._Element, ops, new_para: Para | None, ctx: Context) -> None:
-    """Rebuild paragraph ``p`` from word operations, keeping NEW's markers in place."""
+    """Rebuild paragraph ``p`` from word operations, keeping NEW's markers in place
+    (``new_para``: NEW's paragraph, or anything holding the ``markers`` of the part written)."""
     # emit per new token so markers land at the right token
     items: list[Item] = []
     positions: list[int | None] = []
@@ -345,6 +346,14 @@ def _take_custom_mark(last: Item, it: Item) -> None:
 
 def deleted_paragraph(old: Para, ctx: Context) -> etree._Element:
     """A copy of OLD's paragraph with all its text in ``w:del`` (mark set later)."""
+    p = old_shell(old, ctx)
+    rebuild(p, [("-", old.tokens)], None, ctx)
+    return p
+
+
+def old_shell(old: Para, ctx: Context) -> etree._Element:
+    """An empty paragraph with OLD's paragraph properties, as far as NEW's package knows
+    their styles and numbering."""
     p = etree.Element(w("p"))
     ppr = old.elem.find(w("pPr"))
     if ppr is not None:
@@ -369,7 +378,6 @@ def deleted_paragraph(old: Para, ctx: Context) -> etree._Element:
             if st is not None and st.get(w("val")) not in ctx.styles:
                 prpr.remove(st)
         p.append(ppr)
-    rebuild(p, [("-", old.tokens)], None, ctx)
     return p
 
 
