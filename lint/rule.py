@@ -22,7 +22,9 @@ DOC_SECTIONS = ("What it does", "Why", "Example", "Use instead", "References")
 
 
 class Context:
-    """What a rule sees besides the part: the document, its language pack, its options."""
+    """What a rule sees besides the part: the document, its language pack, its options, and
+    the language of its messages (``message_language``: the draft's, unless the configuration's
+    ``message-language`` or ``--message-language`` says otherwise)."""
 
     def __init__(self, rule: "Rule", doc: Resolution, pack: "LanguagePack", options: dict[str, Any],
                  index: TextIndex | None = None) -> None:
@@ -30,6 +32,7 @@ class Context:
         self.doc = doc
         self.pack = pack
         self.language = doc.language
+        self.message_language: str = doc.facts.get("message_language") or doc.language
         self.options = options
         self.index = index if index is not None else TextIndex()
 
@@ -41,6 +44,17 @@ class Context:
         lists under the same key are joined once per run.
         """
         return self.index.matching(key, parts, trigger)
+
+    def say(self, key: str, **values: Any) -> str:
+        """Message ``key`` of the catalogues (:mod:`resolint.messages`) in the message language,
+        its placeholders filled with ``values``: ``ctx.say("S101.not", kind=..., want=..., got=...)``."""
+        from . import messages
+
+        return messages.message(key, self.message_language, **values)
+
+    def word(self, key: str) -> str:
+        """The word ``key`` (``"comma"``: catalogue entry ``word.comma``) in the message language."""
+        return self.say(f"word.{key}")
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)

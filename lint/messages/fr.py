@@ -78,3 +78,43 @@ SUMMARIES = {
     "X101": "« paragraphe N ci-dessus/ci-dessous » renvoie à un paragraphe qui existe",
     "X102": "« ci-dessus » renvoie à un paragraphe antérieur, « ci-dessous » à un paragraphe postérieur",
 }
+
+
+def _typography(entries: dict[str, str]) -> dict[str, str]:
+    """French typography on ``entries``: a no-break space inside « » and before ; : ! ?
+    (the templates are written with plain spaces, easier to read and to edit)."""
+    pairs = (("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"), (" ;", "\u00a0;"), (" !", "\u00a0!"),
+             (" ?", "\u00a0?"))
+    out = {}
+    for key, value in entries.items():
+        for plain, fine in pairs:
+            value = value.replace(plain, fine)
+        out[key] = value
+    return out
+
+
+#: Messages des règles (voir ``en.MESSAGES``) : mêmes clés, mêmes paramètres.
+MESSAGES: dict[str, str] = _typography({
+    # mots
+    "word.space": "espace",
+    "word.nbsp": "espace insécable",
+    "word.nnbsp": "espace fine insécable",
+    "word.tab": "tabulation",
+    "word.before": "avant",
+    "word.after": "après",
+    "word.before_and_after": "avant et après",
+    "word.straight_apostrophe": "apostrophe droite (')",
+    "word.curly_apostrophe": "apostrophe typographique (’)",
+    # ponctuation
+    "P101.stacked": "ponctuation doublée « {marks} » : n’en garder qu’un signe (« {keep} »)",
+    "P102.before": "{spaces} avant « {mark} »",
+    "P103.double": "espace double",
+    "P103.run": "{count} espaces à la suite",
+    "P104.apostrophe": "espace {side} l’apostrophe dans « {word} »",
+    "P105.hyphen": "espace {side} le trait d’union dans « {written} » : écrire « {right} »",
+    # typographie française
+    "P201.none": "pas d’espace {side} « {mark} » : le français y met une {name}",
+    "P201.style": "{got} {side} « {mark} » : la règle de la maison demande une {name}",
+    "P201.breakable": "{got} {side} « {mark} » : mettre une {name} pour que le signe ne soit jamais séparé de son mot en fin de ligne",
+    "P203.apostrophe": "{what} dans « {word} » : ce texte emploie « {good} »",
+})
