@@ -56,6 +56,12 @@ class Context:
         """The word ``key`` (``"comma"``: catalogue entry ``word.comma``) in the message language."""
         return self.say(f"word.{key}")
 
+    def ordinal(self, n: int) -> str:
+        """``n`` as an ordinal in figures in the message language ("73rd", "73e")."""
+        from . import messages
+
+        return messages.ordinal(n, self.message_language)
+
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
 

@@ -65,6 +65,11 @@ def message(key: str, language: str | None, **values: object) -> str:
     return template(key, language).format(**values)
 
 
+def ordinal(n: int, language: str | None) -> str:
+    """``n`` as an ordinal in figures in ``language``: "73rd", « 73e »."""
+    return catalogue(language).ordinal(n)
+
+
 def docs_url(base: str | None = None) -> str | None:
     """The base of rule pages: ``base``, else ``RESOLINT_DOCS_URL``, else :data:`DEFAULT_DOCS_URL`."""
     found = base or os.environ.get("RESOLINT_DOCS_URL") or DEFAULT_DOCS_URL
