@@ -45,7 +45,7 @@ class Context:
         """
         return self.index.matching(key, parts, trigger)
 
-    def say(self, key: str, **values: Any) -> str:
+    def say(self, key: str, /, **values: Any) -> str:
         """Message ``key`` of the catalogues (:mod:`resolint.messages`) in the message language,
         its placeholders filled with ``values``: ``ctx.say("S101.not", kind=..., want=..., got=...)``."""
         from . import messages

@@ -50,7 +50,7 @@ def known(language: str | None) -> bool:
     return language in LANGUAGES
 
 
-def template(key: str, language: str | None) -> str:
+def template(key: str, language: str | None, /) -> str:
     """The template of message ``key`` in ``language``, else in English (KeyError if neither has it)."""
     lang = catalogue(language).__name__.rsplit(".", 1)[1]
     for code in (lang, "en"):
@@ -60,7 +60,7 @@ def template(key: str, language: str | None) -> str:
     raise KeyError(f"no message {key!r} in the catalogues")
 
 
-def message(key: str, language: str | None, **values: object) -> str:
+def message(key: str, language: str | None, /, **values: object) -> str:
     """Message ``key`` in ``language`` (English if that catalogue lacks it), filled with ``values``."""
     return template(key, language).format(**values)
 
