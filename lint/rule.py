@@ -67,14 +67,22 @@ class Context:
 
     def finding(self, part: Paragraph | None, message: str, start: int = 0, end: int | None = None, *,
                 fix: Fix | None = None, severity: Severity | None = None) -> Finding:
-        """Build a finding on ``part`` (``None``: the whole document)."""
+        """Build a finding on ``part`` (``None``: the whole document). ``message``: a plain string,
+        or what :meth:`say` returned (its English text is kept, for baselines, in ``extra["message_en"]``)."""
         rule = self.rule
+        extra: dict[str, Any] = {}
+        if self.message_language != "en" and type(message) is not str:
+            from .messages import Said, english
+
+            if isinstance(message, Said):  # a baseline matches findings without context on this
+                extra["message_en"] = english(message)
         if part is None:
-            return Finding(rule.code, rule.name, severity or rule.severity, "document", 0, 0, 0, message, fix=fix)
+            return Finding(rule.code, rule.name, severity or rule.severity, "document", 0, 0, 0, message, fix=fix,
+                           extra=extra)
         if end is None:
             end = len(part.text)
         return Finding(rule.code, rule.name, severity or rule.severity, part.label or f"¶{part.index}",
-                       part.index, start, end, message, fix=fix)
+                       part.index, start, end, message, fix=fix, extra=extra)
 
     def replace(self, part: Paragraph, start: int, end: int, replacement: str, description: str = "",
                 safety: FixSafety | None = None) -> Fix:

@@ -39,15 +39,41 @@ _EXTRA: dict[str, dict[str, str]] = {}
 def register(language: str, entries: dict[str, str]) -> None:
     """Add ``entries`` (key -> template) to the messages of ``language`` ("en" or "fr"); a
     plugin calls it once, at import or in ``resolint_configure``. English entries are the
-    fallback of every language."""
+    fallback of every language; French ones get French typography (no-break spaces inside
+    « » and before ; : ! ?, as in the catalogue)."""
     if language not in LANGUAGES:
         raise ValueError(f"no message catalogue for {language!r} (known: {', '.join(LANGUAGES)})")
-    _EXTRA.setdefault(language, {}).update(entries)
+    typography = getattr(catalogue(language), "typography", None)
+    _EXTRA.setdefault(language, {}).update(typography(entries) if typography else entries)
 
 
 def known(language: str | None) -> bool:
     """Whether ``language`` names a message catalogue ("en", "fr")."""
     return language in LANGUAGES
+
+
+class Said(str):
+    """A message of the catalogues: its text, with the key and values it was made from, so
+    that it can be said again in English (:func:`english`)."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, text: str, key: str, values: dict[str, object]) -> "Said":
+        said = super().__new__(cls, text)
+        said.key, said.values = key, values
+        return said
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Said, (str(self), self.key, self.values))
+
+
+def english(text: str) -> str:
+    """``text`` in English if it is a message of the catalogues (its values too), else as it is."""
+    if not isinstance(text, Said):
+        return str(text)
+    values = {k: english(v) if isinstance(v, Said) else v for k, v in text.values.items()}
+    return template(text.key, "en").format(**values)
 
 
 def template(key: str, language: str | None, /) -> str:
@@ -60,9 +86,9 @@ def template(key: str, language: str | None, /) -> str:
     raise KeyError(f"no message {key!r} in the catalogues")
 
 
-def message(key: str, language: str | None, /, **values: object) -> str:
+def message(key: str, language: str | None, /, **values: object) -> Said:
     """Message ``key`` in ``language`` (English if that catalogue lacks it), filled with ``values``."""
-    return template(key, language).format(**values)
+    return Said(template(key, language).format(**values), key, values)
 
 
 def ordinal(n: int, language: str | None) -> str:

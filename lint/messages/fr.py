@@ -85,7 +85,7 @@ def ordinal(n: int) -> str:
     return "1re" if n == 1 else f"{n}e"
 
 
-def _typography(entries: dict[str, str]) -> dict[str, str]:
+def typography(entries: dict[str, str]) -> dict[str, str]:
     """French typography on ``entries``: a no-break space inside « » and before ; : ! ?
     (the templates are written with plain spaces, easier to read and to edit)."""
     pairs = (("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"), (" ;", "\u00a0;"), (" !", "\u00a0!"),
@@ -99,7 +99,7 @@ def _typography(entries: dict[str, str]) -> dict[str, str]:
 
 
 #: Messages des règles (voir ``en.MESSAGES``) : mêmes clés, mêmes paramètres.
-MESSAGES: dict[str, str] = _typography({
+MESSAGES: dict[str, str] = typography({
     # mots
     "word.space": "espace",
     "word.nbsp": "espace insécable",
