@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from dataclasses import replace
 
 import regex
 
@@ -69,6 +70,11 @@ def _heading_between(headings: list[int], after: int, before: int) -> bool:
     """True if a heading stands between the paragraphs with indexes ``after`` and ``before``."""
     at = bisect.bisect_right(headings, after)
     return at < len(headings) and headings[at] < before
+
+
+def _described(ctx: Context, fix: Fix | None, key: str, expected: int) -> Fix | None:
+    """``fix`` described in the message language (its description shows in Word comments)."""
+    return fix and replace(fix, description=ctx.say(key, expected=expected))
 
 
 def _renumber_from(ops: list[Paragraph], first: int, expected: int) -> Fix | None:
@@ -157,11 +163,11 @@ class OperativeNumbering(Rule):
                 after = len(ops) - i - 1
                 tail = ctx.say("N101.tail", after=after, value=value) if after else ""
                 yield ctx.finding(op, ctx.say("N101.wrong", value=value, expected=expected, what=what, tail=tail),
-                                  0, 0, fix=_renumber_from(ops, i, expected))
+                                  0, 0, fix=_described(ctx, _renumber_from(ops, i, expected), "N101.fix_from", expected))
                 expected = int(value)  # the next ones follow this one: one finding per break, not a cascade
             elif not shown.endswith("."):
                 yield ctx.finding(op, ctx.say("N101.full_stop", shown=shown), 0, 0,
-                                  fix=renumber_fix(op, expected))
+                                  fix=_described(ctx, renumber_fix(op, expected), "N101.fix_as", expected))
             expected += 1
 
 

@@ -387,7 +387,7 @@ class ApostropheSpacing(Rule):
             # Delete the spaces only: the apostrophe itself may get its own fix (P203).
             edits = tuple(Edit(part.index, a, b, "") for a, b in
                           ((m.start("before"), m.end("before")), (m.start("after"), m.end("after"))) if b > a)
-            fix = Fix(edits, FixSafety.SAFE, "join the apostrophe to its words")
+            fix = Fix(edits, FixSafety.SAFE, ctx.say("P104.fix"))
             side = "before_and_after" if before and after else ("before" if before else "after")
             word = text[m.start():m.start("before")]
             yield ctx.finding(part, ctx.say("P104.apostrophe", side=ctx.word(side), word=word + apos),

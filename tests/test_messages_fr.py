@@ -229,19 +229,24 @@ def _comments(path: Path) -> list[str]:
 
 
 def test_the_word_comment_of_a_french_draft_is_french(draft, tmp_path) -> None:
-    path = draft("L’Assemblée générale,\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir ;.", "fr")
+    path = draft("L’Assemblée générale,\n*Rappelant* sa résolution 73/11 et l ’ Organisation,\n1. *Décide* d’agir ;.",
+                 "fr")
     out = tmp_path / "annote.docx"
-    done = run_cli("check", "--no-progress", "--select", "P101", "--date", "2026-01-01", "--annotate", out, path)
+    done = run_cli("check", "--no-progress", "--select", "P101,P104", "--date", "2026-01-01", "--annotate", out, path)
     assert done.returncode == 1, done.stderr
-    [comment] = _comments(out)
+    apostrophe, comment = _comments(out)
     assert ("Constat (message de la règle) : ponctuation doublée «\u00a0;.\u00a0»\u00a0: n’en garder qu’un signe "
             "(«\u00a0.\u00a0»)") in comment
     assert comment.startswith("P101 stacked-punctuation : ") and _english_left(comment) == []
+    # A fix of two edits is described in words: in French too.
+    assert "Constat (message de la règle) : espace avant et après l’apostrophe dans «\u00a0l’\u00a0»" in apostrophe
+    assert "Correction : accoler l’apostrophe à ses mots." in apostrophe
     out_en = tmp_path / "annotated.docx"
-    done = run_cli("check", "--no-progress", "--select", "P101", "--date", "2026-01-01", "--message-language", "en",
-                   "--annotate", out_en, path)
-    [comment] = _comments(out_en)
+    done = run_cli("check", "--no-progress", "--select", "P101,P104", "--date", "2026-01-01", "--message-language",
+                   "en", "--annotate", out_en, path)
+    apostrophe, comment = _comments(out_en)
     assert "Found: stacked punctuation ';.': keep one mark ('.')" in comment and "Constat" not in comment
+    assert "How to fix: join the apostrophe to its words." in apostrophe
 
 
 # -- plugins -------------------------------------------------------------------------------------------------------

@@ -147,6 +147,8 @@ MESSAGES: dict[str, str] = {
     "N101.wrong": "operative paragraph numbered {value}, expected {expected} ({what}){tail}",
     "N101.tail": "; the {after} after it follow from {value}",
     "N101.full_stop": "operative number {shown!r} should be followed by a full stop",
+    "N101.fix_as": "renumber as {expected}.",
+    "N101.fix_from": "renumber from {expected}.",
     "N102.numbered": "preambular paragraph is numbered ({how} {number!r}): preambular paragraphs are not numbered",
     "N103.label": "sub-paragraph labelled {number!r}; expected {shown} under {where}",
     "N103.wrong": "sub-paragraph labelled {number!r}, expected {shown} under {where} ({what})",
@@ -196,6 +198,7 @@ MESSAGES: dict[str, str] = {
     "P103.double": "double space",
     "P103.run": "{count} spaces in a row",
     "P104.apostrophe": "space {side} the apostrophe in {word!r}",
+    "P104.fix": "join the apostrophe to its words",
     "P105.hyphen": "space {side} the hyphen in {written!r}: write {right!r}",
     # French typography
     "P201.none": "no space {side} {mark!r}: French puts a {name} there",

@@ -219,6 +219,8 @@ MESSAGES: dict[str, str] = typography({
     "N101.wrong": "ce paragraphe du dispositif est numéroté {value} au lieu de {expected} ({what}){tail}",
     "N101.tail": " ; les {after} suivants se numérotent à partir de {value}",
     "N101.full_stop": "le numéro « {shown} » du paragraphe du dispositif devrait être suivi d’un point",
+    "N101.fix_as": "renuméroter {expected}.",
+    "N101.fix_from": "renuméroter à partir de {expected}.",
     "N102.numbered": "cet alinéa du préambule est numéroté (numéro {how} « {number} ») : les alinéas du préambule ne sont pas numérotés",
     "N103.label": "alinéa lettré « {number} » ; lettre attendue : {shown} sous {where}",
     "N103.wrong": "alinéa lettré « {number} » au lieu de {shown} sous {where} ({what})",
@@ -268,6 +270,7 @@ MESSAGES: dict[str, str] = typography({
     "P103.double": "espace double",
     "P103.run": "{count} espaces à la suite",
     "P104.apostrophe": "espace {side} l’apostrophe dans « {word} »",
+    "P104.fix": "accoler l’apostrophe à ses mots",
     "P105.hyphen": "espace {side} le trait d’union dans « {written} » : écrire « {right} »",
     # typographie française
     "P201.none": "pas d’espace {side} « {mark} » : le français y met une {name}",
