@@ -34,6 +34,8 @@ def catalogue(language: str | None) -> ModuleType:
 
 #: Entries added by plugins: language -> key -> template (see :func:`register`).
 _EXTRA: dict[str, dict[str, str]] = {}
+#: Templates looked up, by (key, language): every finding says one (cleared by :func:`register`).
+_FOUND: dict[tuple[str, str | None], str] = {}
 
 
 def register(language: str, entries: dict[str, str]) -> None:
@@ -45,11 +47,7 @@ def register(language: str, entries: dict[str, str]) -> None:
         raise ValueError(f"no message catalogue for {language!r} (known: {', '.join(LANGUAGES)})")
     typography = getattr(catalogue(language), "typography", None)
     _EXTRA.setdefault(language, {}).update(typography(entries) if typography else entries)
-
-
-def known(language: str | None) -> bool:
-    """Whether ``language`` names a message catalogue ("en", "fr")."""
-    return language in LANGUAGES
+    _FOUND.clear()
 
 
 class Said(str):
@@ -78,10 +76,14 @@ def english(text: str) -> str:
 
 def template(key: str, language: str | None, /) -> str:
     """The template of message ``key`` in ``language``, else in English (KeyError if neither has it)."""
+    found = _FOUND.get((key, language))
+    if found is not None:
+        return found
     lang = catalogue(language).__name__.rsplit(".", 1)[1]
     for code in (lang, "en"):
         found = _EXTRA.get(code, {}).get(key) or getattr(catalogue(code), "MESSAGES", {}).get(key)
         if found is not None:
+            _FOUND[(key, language)] = found
             return found
     raise KeyError(f"no message {key!r} in the catalogues")
 
