@@ -236,7 +236,7 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
                   lines_of: "Callable[[Finding], list[str]] | None" = None) -> bytes:
     """The bytes of ``data`` (the file ``doc`` was loaded from) with one comment per finding
     (its paragraphs: ``lines_of(finding)`` if given, else :func:`comment_text`, written in the
-    draft's language, ``doc.language``)."""
+    message language: the draft's unless the configuration chose another)."""
     view = PackageView.from_bytes(data)
     main, notes = story_roots(doc)
     if main is None:
@@ -253,20 +253,21 @@ def annotate_data(data: bytes, doc: Resolution, findings: list[Finding], manager
     added = []
     ranges: dict[int, list[tuple[int, int, str]]] = {}
     in_notes = _note_references(doc)
+    language = doc.facts.get("message_language") or doc.language
     for f in findings:
         part = parts.get(f.paragraph) or first_body
         if part is None or part.element is None:
             continue
         start, end = (f.start, f.end) if part is parts.get(f.paragraph) else (0, 0)
         lines = (lines_of(f) if lines_of is not None
-                 else comment_text(f, manager, language=doc.language, part=part, docs_url=docs_url))
+                 else comment_text(f, manager, language=language, part=part, docs_url=docs_url))
         if id(part) in in_notes:
             # A comment inside a footnote is one not every program opens (LibreOffice 7.4 cannot):
             # it goes on the footnote's mark in the text, and says which footnote it is about.
             from .messages import text as _msg
 
             part, (start, end) = in_notes[id(part)]
-            lines[0] = f"{_msg('in_footnote', doc.language, label=f.label)} {lines[0]}"
+            lines[0] = f"{_msg('in_footnote', language, label=f.label)} {lines[0]}"
         start = max(start, -part.prefix_len)
         end = min(end, len(part.text))
         cid = str(next_id)

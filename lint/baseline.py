@@ -6,7 +6,8 @@ full of old drafts adopts resolint at once, and CI fails only on what a change b
 ``--update-baseline`` records again (after old findings were fixed, or to accept new ones).
 
 A finding is recorded by the draft's path (relative to FILE's folder), the rule code and
-its text in context (the flagged text with the words around it), never by paragraph
+its text in context (the flagged text with the words around it; for a finding on the whole
+document, its message in English, whatever the message language), never by paragraph
 number or label: inserting a paragraph renumbers every later one, and the old findings
 must stay known. Each entry has a count; a draft with one more identical finding than
 recorded reports one. The file is JSON, sorted, one entry a line, written atomically,
@@ -38,8 +39,8 @@ def _where(path: str, base: Path) -> str:
 
 
 def key(finding: "Finding", path: str, base: Path) -> tuple[str, str, str]:
-    """(path relative to ``base``, code, text in context or message): what a baseline matches on."""
-    text = finding.extra.get("context") or finding.message
+    """(path relative to ``base``, code, text in context or English message): what a baseline matches on."""
+    text = finding.extra.get("context") or finding.extra.get("message_en") or finding.message
     return (_where(path, base), finding.code, " ".join(str(text).split()))
 
 

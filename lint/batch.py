@@ -45,6 +45,8 @@ class Options:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     language: str | None = None
+    #: ``--message-language``: the language of messages, over the configuration's
+    message_language: str | None = None
     blocked: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     #: ``--config PATH``: this file for every draft instead of the nearest one
@@ -71,6 +73,8 @@ def file_config(path: Path, manager: "Manager", options: Options) -> "Config":
                                                          tuple(options.extend_select), tuple(options.ignore))]
     if options.language:
         overrides["language"] = options.language
+    if options.message_language:
+        overrides["message_language"] = options.message_language
     return replace(config, manager=manager, **overrides)
 
 

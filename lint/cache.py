@@ -87,7 +87,7 @@ def plugin_fingerprint(manager: "Manager") -> str:
 def config_fingerprint(path: Path, config: Any, manager: "Manager") -> str:
     """What of ``config`` decides the findings of ``path``, as one hash."""
     selected = [r.code for r in config.selected_rules(manager.rules.values(), path)]
-    data = [selected, config.language, config.organ, config.rule_options, config.severity, config.fail_on,
+    data = [selected, config.language, config.message_language, config.organ, config.rule_options, config.severity, config.fail_on,
             repr(config.limits), config.regex_timeout]
     return hashlib.sha256(json.dumps(data, default=repr, sort_keys=True).encode()).hexdigest()
 

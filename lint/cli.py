@@ -143,6 +143,9 @@ def _add_check(p: argparse.ArgumentParser, manager: "Manager | None") -> None:
                    help="lowest severity that makes the exit code 1 (default: the configuration's "
                         f"fail-on, else {DEFAULT_FAIL_ON}); findings below it are reported but pass")
     p.add_argument("--language", help="language of the drafts (en, fr...), overriding detection")
+    p.add_argument("--message-language", metavar="LANG",
+                   help="language of findings and Word comments: en or fr (default: the configuration's "
+                        "message-language, else each draft's language)")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     p.add_argument("--fix", action="store_true",
@@ -309,6 +312,11 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     cli_language = args.language
     if cli_language and cli_language not in manager.languages():
         raise UsageError(f"unknown language {cli_language!r} (available: {', '.join(sorted(manager.languages()))})")
+    from .messages import LANGUAGES as MESSAGE_LANGUAGES
+
+    if args.message_language is not None and args.message_language not in MESSAGE_LANGUAGES:
+        raise UsageError(f"--message-language: no messages in {args.message_language!r} "
+                         f"(available: {', '.join(MESSAGE_LANGUAGES)})")
     if args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0: one per CPU)")
     from .output import Plan
@@ -317,7 +325,7 @@ def cmd_check(args: argparse.Namespace, manager: "Manager") -> int:
     plan = Plan.of(files)
     plan.claim(args.output, "-o")
     options = Options(select=tuple(args.select) if args.select else None, ignore=tuple(args.ignore),
-                      language=cli_language, blocked=manager.blocked, extend_select=tuple(args.extend_select),
+                      language=cli_language, message_language=args.message_language, blocked=manager.blocked, extend_select=tuple(args.extend_select),
                       config=str(Path(args.config).resolve()) if args.config else None)
     actions = _actions(args, files, plan)
     from .checkopts import Extras

@@ -2,7 +2,8 @@
 (or the file ``--config PATH`` names).
 
 Keys: ``select``, ``extend-select``, ``ignore``, ``per-file-ignores``, ``language``, ``organ``
-(``GA``, ``SC``, ``ECOSOC``, ``HRC``, ``OTHER``: whose conventions apply), ``limits``,
+(``GA``, ``SC``, ``ECOSOC``, ``HRC``, ``OTHER``: whose conventions apply), ``message-language``
+(``en`` or ``fr``: the language of findings and Word comments, the draft's by default), ``limits``,
 ``regex-timeout``, ``severity`` (per-rule severity), ``fail-on`` (the exit code's threshold),
 ``extend`` (another file read first) and one table per rule, named by the rule's kebab-case
 name, for its options::
@@ -71,6 +72,8 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None
+    #: The language of messages and Word comments ("en", "fr"); None: the draft's language.
+    message_language: str | None = None
     #: The organ whose conventions apply, overriding what the formula or masthead says.
     organ: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -231,7 +234,7 @@ def _str_list(value: Any, key: str, where: Path) -> list[str]:
     return list(value)
 
 
-SETTINGS = ("select", "extend-select", "ignore", "per-file-ignores", "language", "organ", "limits",
+SETTINGS = ("select", "extend-select", "ignore", "per-file-ignores", "language", "message-language", "organ", "limits",
             "regex-timeout", "severity", "fail-on", "extend")
 
 
@@ -302,6 +305,12 @@ def parse_config(section: dict[str, Any], where: Path, rule_names: set[str],
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'language' must be a string such as \"fr\"")
             cfg.language = value
+        elif key == "message-language":
+            from .messages import LANGUAGES
+
+            if value not in LANGUAGES:
+                raise ConfigError(f"{where}: 'message-language' must be one of {', '.join(LANGUAGES)}, not {value!r}")
+            cfg.message_language = value
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")

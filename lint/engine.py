@@ -168,6 +168,7 @@ def lint_path(path: Path, config: Config, manager: "Manager",
     doc.path = str(shown)
     if config.organ:
         doc.organ = config.organ
+    doc.facts["message_language"] = config.message_language or doc.language
     rules = config.selected_rules(manager.rules.values(), shown)
     doc.facts["rules_known"] = {r.code: r.name for r in manager.rules.values()}
     doc.facts["rules_run"] = {r.code for r in rules if r.applies_to(doc.language)}
@@ -237,7 +238,7 @@ def _act(path: Path, config: Config, manager: "Manager", actions: Actions,
             if actions.track and actions.mark_spaces:  # a change of spaces only gets a comment, or it goes unseen
                 from .spacemarks import mark_space_changes
 
-                written = mark_space_changes(data, author=actions.author, date=actions.date, language=doc.language)
+                written = mark_space_changes(data, author=actions.author, date=actions.date, language=doc.facts.get("message_language") or doc.language)
             write(target, written, expect=snap if actions.in_place else None)
             result.written = str(target)
     else:

@@ -22,7 +22,9 @@ DOC_SECTIONS = ("What it does", "Why", "Example", "Use instead", "References")
 
 
 class Context:
-    """What a rule sees besides the part: the document, its language pack, its options."""
+    """What a rule sees besides the part: the document, its language pack, its options, and
+    the language of its messages (``message_language``: the draft's, unless the configuration's
+    ``message-language`` or ``--message-language`` says otherwise)."""
 
     def __init__(self, rule: "Rule", doc: Resolution, pack: "LanguagePack", options: dict[str, Any],
                  index: TextIndex | None = None) -> None:
@@ -30,6 +32,7 @@ class Context:
         self.doc = doc
         self.pack = pack
         self.language = doc.language
+        self.message_language: str = doc.facts.get("message_language") or doc.language
         self.options = options
         self.index = index if index is not None else TextIndex()
 
@@ -42,19 +45,44 @@ class Context:
         """
         return self.index.matching(key, parts, trigger)
 
+    def say(self, key: str, /, **values: Any) -> str:
+        """Message ``key`` of the catalogues (:mod:`resolint.messages`) in the message language,
+        its placeholders filled with ``values``: ``ctx.say("S101.not", kind=..., want=..., got=...)``."""
+        from . import messages
+
+        return messages.message(key, self.message_language, **values)
+
+    def word(self, key: str) -> str:
+        """The word ``key`` (``"comma"``: catalogue entry ``word.comma``) in the message language."""
+        return self.say(f"word.{key}")
+
+    def ordinal(self, n: int) -> str:
+        """``n`` as an ordinal in figures in the message language ("73rd", "73e")."""
+        from . import messages
+
+        return messages.ordinal(n, self.message_language)
+
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
 
     def finding(self, part: Paragraph | None, message: str, start: int = 0, end: int | None = None, *,
                 fix: Fix | None = None, severity: Severity | None = None) -> Finding:
-        """Build a finding on ``part`` (``None``: the whole document)."""
+        """Build a finding on ``part`` (``None``: the whole document). ``message``: a plain string,
+        or what :meth:`say` returned (its English text is kept, for baselines, in ``extra["message_en"]``)."""
         rule = self.rule
+        extra: dict[str, Any] = {}
+        if self.message_language != "en" and type(message) is not str:
+            from .messages import Said, english
+
+            if isinstance(message, Said):  # a baseline matches findings without context on this
+                extra["message_en"] = english(message)
         if part is None:
-            return Finding(rule.code, rule.name, severity or rule.severity, "document", 0, 0, 0, message, fix=fix)
+            return Finding(rule.code, rule.name, severity or rule.severity, "document", 0, 0, 0, message, fix=fix,
+                           extra=extra)
         if end is None:
             end = len(part.text)
         return Finding(rule.code, rule.name, severity or rule.severity, part.label or f"¶{part.index}",
-                       part.index, start, end, message, fix=fix)
+                       part.index, start, end, message, fix=fix, extra=extra)
 
     def replace(self, part: Paragraph, start: int, end: int, replacement: str, description: str = "",
                 safety: FixSafety | None = None) -> Fix:

@@ -449,9 +449,9 @@ def part_citations(doc: Resolution, part: Paragraph, language: str) -> list[Cite
     return cited
 
 
-def _nth(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def _what(ctx: Context, c: "Cited") -> str:
+    """"resolution 73/11", "la résolution 73/11": the citation in the message language."""
+    return ctx.say("word.decision_n" if c.decision else "word.resolution_n", number=c.number)
 
 
 _SESSION = lazy_pattern(r"(\d{1,3})/\d")
@@ -534,17 +534,17 @@ class ResolutionDate(Rule):
                 first, last = (1945 + n, 9, 1), (1946 + n, 9, 30)
                 if not first <= (d.year, d.month, d.day) <= last:
                     yield ctx.finding(
-                        c.part, f"{c.what} belongs to the {_nth(n)} session (September {1945 + n} to "
-                        f"September {1946 + n}); the date {said} falls outside it", c.start, d.end)
+                        c.part, ctx.say("C101.session", what=_what(ctx, c), nth=ctx.ordinal(n), start=1945 + n,
+                                        end=1946 + n, date=said), c.start, d.end)
             elif c.form == "sc":
                 year = int(c.number.split("(")[1].rstrip(")"))
                 if d.year != year:
-                    yield ctx.finding(c.part, f"Security Council {c.what} is of {year}; the date {said} "
-                                      f"is not", c.start, d.end)
+                    yield ctx.finding(c.part, ctx.say("C101.sc", what=_what(ctx, c), year=year, date=said),
+                                      c.start, d.end)
             elif c.form == "year":
                 year = int(c.number[:4])
                 if d.year != year:
-                    yield ctx.finding(c.part, f"{c.what} is numbered for {year}; the date {said} is not",
+                    yield ctx.finding(c.part, ctx.say("C101.year", what=_what(ctx, c), year=year, date=said),
                                       c.start, d.end)
 
 
@@ -604,8 +604,9 @@ class ResolutionDateConsistency(Rule):
             if seen is None:
                 first[c.key] = c
             elif seen.date is not None and seen.date.iso() != c.date.iso():
-                yield ctx.finding(c.part, f"{c.what} is dated {c.date.iso()} here but {seen.date.iso()} in "
-                                  f"{seen.part.label}", c.start, c.date.end)
+                yield ctx.finding(c.part, ctx.say("C102.differs", what=_what(ctx, c), date=c.date.iso(),
+                                                  other=seen.date.iso(), where=seen.part.label),
+                                  c.start, c.date.end)
 
 
 class FirstMentionDate(Rule):
@@ -675,8 +676,8 @@ class FirstMentionDate(Rule):
             if c.date is not None:
                 continue
             later = dated_later.get(key)
-            hint = f" (it is given later, in {later.part.label})" if later else ""
-            yield ctx.finding(c.part, f"first mention of {c.what} should give its date of adoption{hint}",
+            hint = ctx.say("C103.later", where=later.part.label) if later else ""
+            yield ctx.finding(c.part, ctx.say("C103.first", what=_what(ctx, c), hint=hint),
                               c.start, c.end)
 
 
@@ -728,11 +729,11 @@ class DateValidity(Rule):
         text = part.scan_text
         for d in document_dates(ctx.doc, text, ctx.language):
             if not d.valid:
-                yield ctx.finding(part, f"{text[d.start:d.end]!r} is not a valid date", d.start, d.end)
+                yield ctx.finding(part, ctx.say("C104.invalid", date=text[d.start:d.end]), d.start, d.end)
                 continue
             r = self._RANGE.search(text, max(0, d.start - 6), d.start)
             if r and not 1 <= int(r.group("d1")) <= calendar.monthrange(d.year, d.month)[1]:
-                yield ctx.finding(part, f"day {r.group('d1')} of the range does not exist in that month",
+                yield ctx.finding(part, ctx.say("C104.range", day=r.group("d1")),
                                   r.start(), d.end)
 
 
@@ -792,26 +793,27 @@ class DateForm(Rule):
                 continue  # C104's finding
             problems = []
             if d.month_first:
-                problems.append("day before the month")
+                problems.append(ctx.say("C105.month_first"))
             if d.suffix and not (lang == "fr" and d.day == 1 and d.suffix == "er"):
-                problems.append(f"no {d.suffix!r} after the day" if lang == "en" or d.day != 1
-                                else f"'1er', not '1{d.suffix}'")
+                problems.append(ctx.say("C105.suffix", suffix=d.suffix) if lang == "en" or d.day != 1
+                                else ctx.say("C105.premier", suffix=d.suffix))
             elif lang == "fr" and d.day == 1 and not d.suffix:
-                problems.append("'1er' for the first day of the month")
+                problems.append(ctx.say("C105.premier_missing"))
             if d.day_text.startswith("0"):
-                problems.append("no leading zero")
+                problems.append(ctx.say("C105.zero"))
             full = data["months"][d.month - 1]
             if d.month_text.casefold() != full.casefold() or d.month_dot:
-                problems.append(f"month in full ({full})")
+                problems.append(ctx.say("C105.month_full", month=full))
             elif d.month_text != full:
-                problems.append("month in lower case" if lang == "fr" else "month with a capital")
+                problems.append(ctx.say("C105.lower" if lang == "fr" else "C105.capital"))
             if d.comma:
-                problems.append("no comma before the year")
+                problems.append(ctx.say("C105.comma"))
             if not problems:
                 continue
             good = house_date(d, lang)
             fix = ctx.replace(part, d.start, d.end, good, f"write {good!r}")
-            yield ctx.finding(part, f"date {text[d.start:d.end]!r} should be {good!r}: {'; '.join(problems)}",
+            yield ctx.finding(part, ctx.say("C105.form", date=text[d.start:d.end], good=good,
+                                            problems=ctx.word("list_sep").join(problems)),
                               d.start, d.end, fix=fix)
 
 
@@ -905,13 +907,12 @@ class SessionOrdinal(Rule):
             if got[:1].isupper():
                 right = right[:1].upper() + right[1:]
             fix = ctx.replace(part, m.start(), m.end(), right, f"write {right!r}")
-            yield ctx.finding(part, f"session ordinal {got!r} should be written {right!r}", m.start(), m.end(),
-                              fix=fix)
+            yield ctx.finding(part, ctx.say("C106.ordinal", got=got, right=right), m.start(), m.end(), fix=fix)
         for m in iter_matches(figures, text):
             n = int(m.group("num"))
             right = ordinals.get(n)
             if not right:
                 continue
             fix = ctx.replace(part, m.start(), m.end(), right, f"write {right!r}")
-            yield ctx.finding(part, f"session numbers are spelled out: {m.group(0)!r} should be {right!r}",
+            yield ctx.finding(part, ctx.say("C106.figures", got=m.group(0), right=right),
                               m.start(), m.end(), fix=fix)

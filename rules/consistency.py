@@ -153,8 +153,7 @@ class EnumerationConsistency(Rule):
                     spans.append([start, end, part, example, times])
         for index in sorted(flagged):
             for start, end, part, example, times in flagged[index]:
-                yield ctx.finding(part, f"this enumeration is written {times} times elsewhere with more commas: "
-                                  f"'{example}'", start, end)
+                yield ctx.finding(part, ctx.say("G101.commas", times=times, example=example), start, end)
 
     @staticmethod
     def _render(places: list, major: tuple[int, ...]) -> str:  # type: ignore[type-arg]
@@ -236,7 +235,7 @@ class SplitWord(Rule):
                     matches = list(_WORD.finditer(text))
                 a, b = matches[i], matches[i + 1]
                 fix = ctx.replace(part, a.end(), b.start(), "", f"join into {a.group() + b.group()!r}")
-                yield ctx.finding(part, f"'{a.group()} {b.group()}' looks like '{a.group() + b.group()}' split by a space",
+                yield ctx.finding(part, ctx.say("G102.split", a=a.group(), b=b.group(), joined=a.group() + b.group()),
                                   a.start(), b.end(), fix=fix)
 
 

@@ -48,9 +48,10 @@ class UnreadContent(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         for what, count in sorted(doc.facts.get("unread", {}).items()):
             level = Severity.WARNING if "altChunk" in what else Severity.INFO
-            head = f"{count} times an" if count > 1 else "an"
-            yield ctx.finding(None, f"{head} {what} was not read: its text was not checked; open the draft in "
-                                    "Word and save it again to turn it into paragraphs", severity=level)
+            kind = "unread_chunk" if "altChunk" in what else "unread_object" if "w:object" in what else None
+            shown = ctx.word(kind) if kind else what
+            yield ctx.finding(None, ctx.say("R004.many", count=count, what=shown) if count > 1
+                              else ctx.say("R004.once", what=shown), severity=level)
 
 
 #: The examples of R005: one text in each language, long enough for its words to show it.
@@ -102,5 +103,4 @@ class LanguageMismatch(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         shown = doc.facts.get("text_language")
         if shown and shown != doc.language:
-            yield ctx.finding(None, f"the draft's text is in {shown!r} but it is checked as {doc.language!r}: "
-                                    f"check it with --language {shown}, or leave the language to be detected")
+            yield ctx.finding(None, ctx.say("R005.mismatch", shown=shown, language=doc.language))

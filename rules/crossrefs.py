@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -63,7 +63,9 @@ class Reference:
 
     shown: str
     target: Paragraph | None
+    #: why the target is missing: a message key (resolint.messages) and its values
     reason: str = ""
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -159,16 +161,16 @@ def citations(part: Paragraph, doc: Resolution, language: str) -> Iterator[Citat
             if num and not is_sub:
                 op = ops.get(int(num))
                 if op is None:
-                    refs.append(Reference(piece, None, f"there is no operative paragraph {num}"))
+                    refs.append(Reference(piece, None, "X101.no_op", {"num": num}))
                     continue
                 target = _descend(doc, op, subs)
-                refs.append(Reference(piece, target, "" if target else f"operative paragraph {num} has no "
-                                                                         f"sub-paragraph {piece[len(num):].strip()}"))
+                refs.append(Reference(piece, target, "" if target else "X101.no_sub_of",
+                                      {"num": num, "sub": piece[len(num):].strip()}))
             elif is_sub and subs:
                 if parent_num:
                     base = ops.get(int(parent_num))
                     if base is None:
-                        refs.append(Reference(piece, None, f"there is no operative paragraph {parent_num}"))
+                        refs.append(Reference(piece, None, "X101.no_op", {"num": parent_num}))
                         continue
                     target = _descend(doc, base, subs)
                 else:
@@ -178,8 +180,8 @@ def citations(part: Paragraph, doc: Resolution, language: str) -> Iterator[Citat
                     target = _descend(doc, top, subs)
                     if target is None and part.parent is not None and len(subs) == 1:
                         target = _child(doc, part.parent, subs[0])  # a sibling "(i)" of "(ii)"
-                where = f" of operative paragraph {parent_num}" if parent_num else " in this paragraph"
-                refs.append(Reference(piece, target, "" if target else f"there is no sub-paragraph {piece}{where}"))
+                why = "X101.no_sub_in_op" if parent_num else "X101.no_sub_here"
+                refs.append(Reference(piece, target, "" if target else why, {"sub": piece, "num": parent_num or ""}))
         if refs:
             q = m.group("qual")
             yield Citation(part, m.start(), m.end(), regex.sub(_SP + "+", " ", q.casefold()),
@@ -251,7 +253,8 @@ class CrossReferenceTarget(Rule):
         for cite in citations(part, ctx.doc, ctx.language):
             for ref in cite.references:
                 if ref.target is None:
-                    yield ctx.finding(part, f"{part.text[cite.start:cite.end]!r}: {ref.reason}",
+                    yield ctx.finding(part, ctx.say("X101.missing", cite=part.text[cite.start:cite.end],
+                                                    reason=ctx.say(ref.reason, **ref.values)),
                                       cite.start, cite.end)
 
 
@@ -318,8 +321,7 @@ class CrossReferenceDirection(Rule):
                     continue
                 above = cite.qualifier in _ABOVE
                 if target is part:
-                    yield ctx.finding(part, f"{part.text[cite.start:cite.end]!r} cites {part.label}, the paragraph "
-                                      f"it is in",
+                    yield ctx.finding(part, ctx.say("X102.self", cite=part.text[cite.start:cite.end], label=part.label),
                                       cite.start, cite.end)
                     break
                 ancestor = False
@@ -332,8 +334,9 @@ class CrossReferenceDirection(Rule):
                     continue
                 word = cite.qualifier
                 other = _OPPOSITE[word]
-                where = "before" if earlier else "after"
+                where = ctx.word("before" if earlier else "after")
                 fix = ctx.replace(part, cite.qual_start, cite.qual_end, other, f"write {other!r}")
-                yield ctx.finding(part, f"{part.text[cite.start:cite.end]!r}: {target.label} comes {where} "
-                                  f"{part.label}, so write {other!r}", cite.start, cite.end, fix=fix)
+                yield ctx.finding(part, ctx.say("X102.order", cite=part.text[cite.start:cite.end], target=target.label,
+                                                where=where, label=part.label, other=other),
+                                  cite.start, cite.end, fix=fix)
                 break

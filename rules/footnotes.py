@@ -98,40 +98,34 @@ class FootnoteIntegrity(Rule):
             if ref.custom_mark:
                 if part.kind in (Kind.PREFACE, Kind.TITLE):
                     continue  # "*" notes on the symbol or title ("Reissued for technical reasons")
-                yield ctx.finding(part, f"footnote indicator {shown!r} is a custom mark: resolutions use "
-                                  "numbered indicators only", ref.start, ref.end)
+                yield ctx.finding(part, ctx.say("F101.custom", shown=shown), ref.start, ref.end)
                 continue
             if ref.via_noteref:
                 target = ref.target_number
                 if target is None:
-                    yield ctx.finding(part, f"cross-reference {shown!r} points to no footnote (its bookmark is "
-                                      "missing)", ref.start, ref.end)
+                    yield ctx.finding(part, ctx.say("F101.dangling", shown=shown), ref.start, ref.end)
                     continue
                 if shown != target:
-                    yield ctx.finding(part, f"cross-reference shows {shown!r} but its footnote is numbered "
-                                      f"{target!r}: update the field", ref.start, ref.end)
+                    yield ctx.finding(part, ctx.say("F101.stale", shown=shown, target=target), ref.start, ref.end)
                 if target.isdigit() and int(target) > highest:
-                    yield ctx.finding(part, f"indicator {target} appears before footnote {target} is first "
-                                      "referenced: numbers must follow the reading order", ref.start, ref.end)
+                    yield ctx.finding(part, ctx.say("F101.order", target=target), ref.start, ref.end)
                 continue
             if not shown.isdigit():
                 if not bad_format:
-                    yield ctx.finding(part, f"footnote indicator {shown!r} is not a number: number footnotes "
-                                      "1, 2, 3 (Arabic numerals)", ref.start, ref.end)
+                    yield ctx.finding(part, ctx.say("F101.not_number", shown=shown), ref.start, ref.end)
                 bad_format = True
                 continue
             highest = max(highest, int(shown))
         for fn in doc.footnotes:
             part = first_part.get(fn.id)
             where = part if part is not None else None
-            name = f"footnote {fn.number}" if fn.number else "a footnote"
+            name = ctx.say("word.footnote_n", number=fn.number) if fn.number else ctx.word("a_footnote")
             if fn.references == 0:
-                yield ctx.finding(where, f"{name} is not referenced in the text")
+                yield ctx.finding(where, ctx.say("F101.unreferenced", name=name))
             elif fn.references > 1:
-                yield ctx.finding(where, f"{name} is referenced by {fn.references} footnote marks: a footnote "
-                                  "has exactly one mark")
+                yield ctx.finding(where, ctx.say("F101.many_marks", name=name, count=fn.references))
             if not fn.text.strip():
-                yield ctx.finding(where, f"{name} is empty")
+                yield ctx.finding(where, ctx.say("F101.empty", name=name))
 
 
 class FootnoteRepeated(Rule):
@@ -207,8 +201,7 @@ class FootnoteRepeated(Rule):
             return self.DEFAULTS.get(ctx.language, "new-footnote"), None
         if value not in self.POLICIES:
             fallback = self.DEFAULTS.get(ctx.language, "new-footnote")
-            return fallback, (f"unknown policy {value!r} for {self.name} (use 'auto', 'new-footnote' or "
-                              f"'reuse'); using {fallback!r}")
+            return fallback, ctx.say("F102.policy", value=value, rule=self.name, fallback=fallback)
         return value, None
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
@@ -218,8 +211,7 @@ class FootnoteRepeated(Rule):
         if policy == "new-footnote":
             for part, ref in _body_refs(doc):
                 if ref.via_noteref and ref.target_number:
-                    yield ctx.finding(part, f"indicator {ref.target_number} is repeated: insert a new footnote "
-                                      "with the same text (policy new-footnote)", ref.start, ref.end)
+                    yield ctx.finding(part, ctx.say("F102.repeated", number=ref.target_number), ref.start, ref.end)
             return
         skip = tuple(w.casefold() for w in _footnote_words())
         seen: dict[str, str] = {}
@@ -229,8 +221,8 @@ class FootnoteRepeated(Rule):
                 continue
             if text in seen:
                 part = fn.paragraphs[0] if fn.paragraphs else None
-                yield ctx.finding(part, f"footnote {fn.number} repeats footnote {seen[text]} word for word: "
-                                  f"reuse indicator {seen[text]} (policy reuse)", severity=Severity.INFO)
+                yield ctx.finding(part, ctx.say("F102.reuse", number=fn.number, first=seen[text]),
+                                  severity=Severity.INFO)
             else:
                 seen[text] = fn.number
 
@@ -303,8 +295,7 @@ class IndicatorPosition(Rule):
                         continue  # "Secretary-General,¹,²": a separator between indicators
                     if text[i] == "." and text[i:i + 3] == "...":
                         continue
-                    yield ctx.finding(part, f"indicator {ref.shown} goes after the punctuation: "
-                                      f"'{text[i]}{ref.shown}', not '{ref.shown}{text[i]}'", ref.start, i + 1)
+                    yield ctx.finding(part, ctx.say("F103.after", shown=ref.shown, mark=text[i]), ref.start, i + 1)
             else:
                 i = ref.start
                 if i > 0 and text[i - 1] in self._PUNCT:
@@ -314,8 +305,7 @@ class IndicatorPosition(Rule):
                     if mark == "." and (regex.search(r"(?<![\p{L}])\p{Ll}{1,4}\.$", text[max(0, i - 6):i])
                                         or text[max(0, i - 3):i] == "..."):
                         continue  # an abbreviation ("etc.", "par.") or an ellipsis
-                    yield ctx.finding(part, f"indicator {ref.shown} goes before the punctuation: "
-                                      f"'{ref.shown}{mark}', not '{mark}{ref.shown}'", i - 1, ref.end)
+                    yield ctx.finding(part, ctx.say("F103.before", shown=ref.shown, mark=mark), i - 1, ref.end)
 
 
 class FootnoteText(Rule):
@@ -391,7 +381,7 @@ class FootnoteText(Rule):
                 # Leave alone words with capitals inside ("iPhone") and symbols ("e/2019/1").
                 if word == word.lower() and not text[i + len(word):i + len(word) + 1] == "/":
                     fix = ctx.replace(part, i, i + 1, text[i].upper(), "capitalise", safety=FixSafety.UNSAFE)
-                    yield ctx.finding(part, f"footnote should start with a capital: {text[i].upper()!r}",
+                    yield ctx.finding(part, ctx.say("F104.capital", letter=text[i].upper()),
                                       i, i + 1, fix=fix)
         if is_last:
             end = part.trimmed_end()
@@ -407,8 +397,7 @@ class FootnoteText(Rule):
                     return
             if last in ",;:":
                 fix = ctx.replace(part, end - 1, end, ".", "end with '.'")
-                yield ctx.finding(part, f"footnote should end with a full stop, not {last!r}", end - 1, end,
-                                  fix=fix)
+                yield ctx.finding(part, ctx.say("F104.end_not", last=last), end - 1, end, fix=fix)
             else:
                 fix = ctx.replace(part, end, end, ".", "add '.'")
-                yield ctx.finding(part, "footnote should end with a full stop", end, end, fix=fix)
+                yield ctx.finding(part, ctx.say("F104.end"), end, end, fix=fix)

@@ -46,21 +46,23 @@ def _judge(ctx: Context, part: Paragraph, gap_at: int, space: str, mark: str, wh
     """A finding for the space ``space`` (``""``: none) that ``mark`` needs at ``gap_at``."""
     accepted, want = wanted_space(_style(ctx), mark)
     name = space_names(want)
+    said = space_names(want, ctx)
+    side = ctx.word(where)
     if not space:
         fix = ctx.replace(part, insert_at, insert_at, want, f"insert a {name}")
         at = insert_at if where == "before" else insert_at - 1
-        return ctx.finding(part, f"no space {where} {mark!r}: French puts a {name} there",
+        return ctx.finding(part, ctx.say("P201.none", side=side, mark=mark, name=said),
                            at, at + 1, fix=fix, severity=Severity.ERROR)
     if space in accepted:
         return None
     if space in _ANY:
-        got = space_names(space)
+        got = space_names(space, ctx)
         fix = ctx.replace(part, gap_at, gap_at + 1, want, f"use a {name}")
-        return ctx.finding(part, f"{got} {where} {mark!r}: the house style wants a {name}",
+        return ctx.finding(part, ctx.say("P201.style", got=got, side=side, mark=mark, name=said),
                            gap_at, gap_at + 1, fix=fix, severity=Severity.WARNING)
     fix = ctx.replace(part, gap_at, gap_at + 1, want, f"use a {name}")
-    return ctx.finding(part, f"{space_names(space)} {where} {mark!r}: use a {name} so the mark is never "
-                       f"separated from its word at a line break",
+    return ctx.finding(part, ctx.say("P201.breakable", got=space_names(space, ctx), side=side, mark=mark,
+                                     name=said),
                        gap_at, gap_at + 1, fix=fix, severity=Severity.WARNING)
 
 
@@ -312,8 +314,8 @@ class FrenchApostrophe(Rule):
             raise ValueError(f"apostrophe must be one of {', '.join(APOSTROPHE_POLICIES)}, not {policy!r}")
         if policy == "any":
             return
-        pattern, good, what = ((_STRAIGHT, "’", "straight apostrophe (')") if policy == "typographic"
-                               else (_CURLY, "'", "typographic apostrophe (’)"))
+        pattern, good, what = ((_STRAIGHT, "’", "straight_apostrophe") if policy == "typographic"
+                               else (_CURLY, "'", "curly_apostrophe"))
         text = part.scan_text
         wrong = "’" if good == "'" else "'"  # the apostrophe the pattern looks for
         if wrong not in text:
@@ -336,5 +338,6 @@ class FrenchApostrophe(Rule):
             while word_start > 0 and text[word_start - 1].isalpha():
                 word_start -= 1
             fix = ctx.replace(part, i, i + 1, good, f"use {good!r}")
-            yield ctx.finding(part, f"{what} in {text[word_start:i + 1]!r}: this text uses {good!r}",
+            yield ctx.finding(part, ctx.say("P203.apostrophe", what=ctx.word(what), word=text[word_start:i + 1],
+                                            good=good),
                               i, i + 1, fix=fix)

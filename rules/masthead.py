@@ -20,7 +20,7 @@ from resolint.rule import Context, Rule
 
 from ._helpers import load_data
 from .citations import _ordinal_key, date_data, ordinal_words
-from .symbols import symbols_in
+from .symbols import symbol_problems, symbols_in
 
 #: The session of a General Assembly symbol: "A/79/L.12", "A/C.3/79/L.12", "A/ES-11/L.2".
 _GA_SESSION = regex.compile(r"^A/(?:C\.\d/|HRC/)?(?P<session>\d{1,3}|(?P<special>E?S)-(?P<special_n>\d{1,2}))/")
@@ -81,11 +81,10 @@ class MastheadSymbol(Rule):
         if sym is None or part is None:
             return
         if sym.problems:
-            yield ctx.finding(part, f"masthead symbol {sym.written!r} should be {sym.canonical!r}: "
-                              f"{'; '.join(sym.problems)}", sym.start, sym.end)
+            yield ctx.finding(part, ctx.say("M101.symbol", written=sym.written, canonical=sym.canonical,
+                                            problems=symbol_problems(ctx, sym)), sym.start, sym.end)
         elif sym.series == "A" and sym.parts[0] not in ("RES", "HRC") and not _GA_SESSION.match(sym.canonical):
-            yield ctx.finding(part, f"masthead symbol {sym.written!r} has no session "
-                              "(\"A/79/L.12\", \"A/C.3/79/L.12\")", sym.start, sym.end)
+            yield ctx.finding(part, ctx.say("M101.session", written=sym.written), sym.start, sym.end)
 
 
 def _session_of(symbol: str) -> tuple[int, bool] | None:
@@ -159,8 +158,8 @@ class MastheadSession(Rule):
             return
         if said != session[0]:
             line = m.session_at.text.strip()
-            yield ctx.finding(m.session_at, f"the session line says {said} ({line!r}) but the symbol "
-                              f"{sym.canonical!r} is of session {session[0]}", 0, len(m.session_at.text.rstrip()))
+            yield ctx.finding(m.session_at, ctx.say("M102.session", said=said, line=line, symbol=sym.canonical,
+                                                    session=session[0]), 0, len(m.session_at.text.rstrip()))
 
 
 @cache
@@ -232,18 +231,16 @@ class MastheadDate(Rule):
             n = session[0]
             start, end = (1945 + n, 9, 1), (1946 + n, 9, 30)
             if not start <= (m.date.year, m.date.month, m.date.day) <= end:
-                yield ctx.finding(m.date_at, f"the masthead date {m.date.isoformat()} is not in session {n} "
-                                  f"(September {1945 + n} to September {1946 + n})")
+                yield ctx.finding(m.date_at, ctx.say("M103.session", date=m.date.isoformat(), session=n,
+                                                     start=1945 + n, end=1946 + n))
         if m.resolution is not None and (doc.organ == "SC" or (sym is not None and sym.series == "S")):
             number, year = m.resolution
             adopted = sc_year_of(number)
             at = m.resolution_at
             if adopted is not None and adopted != year and at is not None:
-                yield ctx.finding(at, f"Security Council resolution {number} was adopted in {adopted}, "
-                                  f"not {year}", 0, 0)
+                yield ctx.finding(at, ctx.say("M103.adopted", number=number, adopted=adopted, year=year), 0, 0)
             elif m.date is not None and m.date.year != year and m.date_at is not None:
-                yield ctx.finding(m.date_at, f"the date {m.date.isoformat()} is not in {year}, the year of "
-                                  f"resolution {number} ({year})")
+                yield ctx.finding(m.date_at, ctx.say("M103.year", date=m.date.isoformat(), year=year, number=number))
 
 
 def _collation_key(name: str) -> str:
@@ -304,16 +301,15 @@ class SponsorsLine(Rule):
         conj = ctx.pack.get("sponsor_conjunction", "and") if ctx.pack is not None else "and"
         end = len(written)
         if ";" in written:
-            yield ctx.finding(part, "sponsors are separated by commas, not semicolons", 0, end)
+            yield ctx.finding(part, ctx.say("M104.semicolons"), 0, end)
         elif regex.search(rf",\s+{regex.escape(conj)}\s+[^,]*$", written):
-            yield ctx.finding(part, f"no comma before the last {conj!r} of the sponsors line", 0, end)
+            yield ctx.finding(part, ctx.say("M104.comma", conj=conj), 0, end)
         elif len(names) > 1 and not regex.search(rf"\s{regex.escape(conj)}\s+{regex.escape(names[-1])}$", written):
-            yield ctx.finding(part, f"the last sponsor is joined by {conj!r}: '..., {names[-2]} {conj} "
-                              f"{names[-1]}'", 0, end)
+            yield ctx.finding(part, ctx.say("M104.last", conj=conj, before=names[-2], last=names[-1]), 0, end)
         keys = [_collation_key(n) for n in names]
         for before, after, name_before, name_after in zip(keys, keys[1:], names, names[1:]):
             if after < before:
                 at = written.find(name_after)
-                yield ctx.finding(part, f"sponsors out of alphabetical order: {name_after!r} comes before "
-                                  f"{name_before!r}", max(at, 0), max(at, 0) + len(name_after))
+                yield ctx.finding(part, ctx.say("M104.order", after=name_after, before=name_before),
+                                  max(at, 0), max(at, 0) + len(name_after))
                 break

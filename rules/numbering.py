@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from dataclasses import replace
 
 import regex
 
@@ -71,6 +72,11 @@ def _heading_between(headings: list[int], after: int, before: int) -> bool:
     return at < len(headings) and headings[at] < before
 
 
+def _described(ctx: Context, fix: Fix | None, key: str, expected: int) -> Fix | None:
+    """``fix`` described in the message language (its description shows in Word comments)."""
+    return fix and replace(fix, description=ctx.say(key, expected=expected))
+
+
 def _renumber_from(ops: list[Paragraph], first: int, expected: int) -> Fix | None:
     """One fix renumbering ``ops[first:]`` as ``expected``, ``expected + 1``... (typed numbers only)."""
     head = renumber_fix(ops[first], expected)
@@ -134,8 +140,7 @@ class OperativeNumbering(Rule):
         ops = doc.operative
         if len(ops) == 1:
             if ops[0].number:
-                yield ctx.finding(ops[0], f"a single operative paragraph takes no number: remove "
-                                          f"{ops[0].number.strip()!r}", 0, 0)
+                yield ctx.finding(ops[0], ctx.say("N101.single", number=ops[0].number.strip()), 0, 0)
             return
         free_last = [regex.compile(p, regex.V1) for p in convention(doc, "unnumbered-last")]
         headings = [p.index for p in doc.by_kind(Kind.HEADING)]
@@ -148,19 +153,19 @@ class OperativeNumbering(Rule):
             if not shown:
                 if i and i == len(ops) - 1 and any(search_in(p, op.text.strip()) for p in free_last):
                     continue  # "Decides to remain seized of the matter." as the organ writes it
-                yield ctx.finding(op, f"operative paragraph is not numbered (expected {expected}.)", 0, 0)
+                yield ctx.finding(op, ctx.say("N101.unnumbered", expected=expected), 0, 0)
             elif not value.isdigit():
-                yield ctx.finding(op, f"operative paragraph numbered {shown!r}; expected {expected}.", 0, 0)
+                yield ctx.finding(op, ctx.say("N101.not_digit", shown=shown, expected=expected), 0, 0)
             elif int(value) != expected:
-                what = "duplicate" if int(value) < expected else "gap"
+                what = ctx.word("duplicate" if int(value) < expected else "gap")
                 after = len(ops) - i - 1
-                tail = f"; the {after} after it follow from {value}" if after else ""
-                yield ctx.finding(op, f"operative paragraph numbered {value}, expected {expected} ({what}){tail}",
-                                  0, 0, fix=_renumber_from(ops, i, expected))
+                tail = ctx.say("N101.tail", after=after, value=value) if after else ""
+                yield ctx.finding(op, ctx.say("N101.wrong", value=value, expected=expected, what=what, tail=tail),
+                                  0, 0, fix=_described(ctx, _renumber_from(ops, i, expected), "N101.fix_from", expected))
                 expected = int(value)  # the next ones follow this one: one finding per break, not a cascade
             elif not shown.endswith("."):
-                yield ctx.finding(op, f"operative number {shown!r} should be followed by a full stop", 0, 0,
-                                  fix=renumber_fix(op, expected))
+                yield ctx.finding(op, ctx.say("N101.full_stop", shown=shown), 0, 0,
+                                  fix=_described(ctx, renumber_fix(op, expected), "N101.fix_as", expected))
             expected += 1
 
 
@@ -212,9 +217,8 @@ class PreambleNumbered(Rule):
 
     def check(self, part: Paragraph, ctx: Context) -> Iterator[Finding]:
         if part.number:
-            how = "automatic" if part.number_source == "auto" else "typed"
-            yield ctx.finding(part, f"preambular paragraph is numbered ({how} {part.number.strip()!r}): "
-                                    "preambular paragraphs are not numbered", 0, 0)
+            how = ctx.word("automatic" if part.number_source == "auto" else "typed")
+            yield ctx.finding(part, ctx.say("N102.numbered", how=how, number=part.number.strip()), 0, 0)
 
 
 class SubparagraphSequence(Rule):
@@ -289,12 +293,12 @@ class SubparagraphSequence(Rule):
                 got = from_letter(value)
             if got != want:
                 shown = label_form(ctx, part.level, roman(want) if roman_level else letter(want))
-                where = parent.label or "its paragraph"
+                where = parent.label or ctx.word("its_paragraph")
                 if got is None:
-                    msg = f"sub-paragraph labelled {part.number.strip()!r}; expected {shown} under {where}"
+                    msg = ctx.say("N103.label", number=part.number.strip(), shown=shown, where=where)
                 else:
-                    what = "duplicate" if got < want else "gap"
-                    msg = f"sub-paragraph labelled {part.number.strip()!r}, expected {shown} under {where} ({what})"
+                    what = ctx.word("duplicate" if got < want else "gap")
+                    msg = ctx.say("N103.wrong", number=part.number.strip(), shown=shown, where=where, what=what)
                 yield ctx.finding(part, msg, 0, 0)
             expected[id(parent)] = (got if got is not None else want) + 1
 
@@ -357,7 +361,9 @@ class SubparagraphLabelForm(Rule):
         want = label_form(ctx, part.level, value)
         if shown != want:
             language = ctx.pack.name if ctx.pack is not None else ctx.language
-            yield ctx.finding(part, f"sub-paragraph label {shown!r} should be written {want!r} in {language}", 0, 0)
+            if ctx.language in ("en", "fr"):
+                language = ctx.word(f"language_{ctx.language}")
+            yield ctx.finding(part, ctx.say("N104.form", shown=shown, want=want, language=language), 0, 0)
 
 
 class MixedNumbering(Rule):
@@ -414,6 +420,5 @@ class MixedNumbering(Rule):
             return
         minority, kind = (typed, "typed") if len(typed) <= len(auto) else (auto, "automatic")
         first = minority[0]
-        yield ctx.finding(first, f"numbering mixes Word automatic numbers ({len(auto)} paragraphs) and typed "
-                                 f"numbers ({len(typed)}); this {kind} number {first.number.strip()!r} is the first "
-                                 "of the less frequent kind", 0, 0)
+        yield ctx.finding(first, ctx.say("N105.mixed", auto=len(auto), typed=len(typed), kind=ctx.word(kind),
+                                         number=first.number.strip()), 0, 0)

@@ -20,11 +20,14 @@ SPACES = " \u00a0\u202f"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 _SPACE_NAMES = {" ": "space", NBSP: "no-break space", NNBSP: "narrow no-break space", "\t": "tab"}
+_SPACE_WORDS = {" ": "space", NBSP: "nbsp", NNBSP: "nnbsp", "\t": "tab"}
 
 
-def space_names(chars: str) -> str:
-    """Human names of a run of spaces: "space + no-break space"."""
-    return " + ".join(_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in chars)
+def space_names(chars: str, ctx: Context | None = None) -> str:
+    """Human names of a run of spaces: "space + no-break space" (in ``ctx``'s message language)."""
+    if ctx is None:
+        return " + ".join(_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in chars)
+    return " + ".join(ctx.word(_SPACE_WORDS[c]) if c in _SPACE_WORDS else f"U+{ord(c):04X}" for c in chars)
 
 _STACKED = lazy_pattern(
     r"(?<![.])([;,:])[ \u00a0\u202f" + MARK + r"]*([.;,:])(?![.])"  # ";." ",," ",." ";;" ":." ...
@@ -114,7 +117,7 @@ class StackedPunctuation(Rule):
                 while stop < end - 1 and text[stop] in " \u00a0\u202f":
                     stop += 1
                 fix = ctx.replace(part, cut, stop, "", f"keep {keep!r}")
-            yield ctx.finding(part, f"stacked punctuation {first + second!r}: keep one mark ({keep!r})",
+            yield ctx.finding(part, ctx.say("P101.stacked", marks=first + second, keep=keep),
                               start, end, fix=fix)
 
 
@@ -211,7 +214,8 @@ class SpaceBeforePunctuation(Rule):
                 continue
             spaces = m.group(1)
             fix = ctx.replace(part, m.start(1), m.end(1), "", f"delete the {space_names(spaces)} before {mark!r}")
-            yield ctx.finding(part, f"{space_names(spaces)} before {mark!r}", m.start(1), m.end(2), fix=fix)
+            yield ctx.finding(part, ctx.say("P102.before", spaces=space_names(spaces, ctx), mark=mark),
+                              m.start(1), m.end(2), fix=fix)
 
 
 _MULTI_SPACE = lazy_pattern(r"[ \u00a0\u202f]{2,}")
@@ -285,8 +289,8 @@ class DoubleSpace(Rule):
                 french_mark = ctx.language == "fr" and (nxt in ";:!?»" or text[start - 1] == "«")
                 keep = NBSP if french_mark else " "
             fix = ctx.replace(part, start, end, keep, f"keep one {space_names(keep)}")
-            what = "double space" if len(run) == 2 else f"{len(run)} spaces in a row"
-            detail = f" ({space_names(run)})" if set(run) != {" "} else ""
+            what = ctx.say("P103.double") if len(run) == 2 else ctx.say("P103.run", count=len(run))
+            detail = f" ({space_names(run, ctx)})" if set(run) != {" "} else ""
             yield ctx.finding(part, f"{what}{detail}", start, end, fix=fix)
 
 
@@ -383,10 +387,11 @@ class ApostropheSpacing(Rule):
             # Delete the spaces only: the apostrophe itself may get its own fix (P203).
             edits = tuple(Edit(part.index, a, b, "") for a, b in
                           ((m.start("before"), m.end("before")), (m.start("after"), m.end("after"))) if b > a)
-            fix = Fix(edits, FixSafety.SAFE, "join the apostrophe to its words")
-            side = "before and after" if before and after else ("before" if before else "after")
+            fix = Fix(edits, FixSafety.SAFE, ctx.say("P104.fix"))
+            side = "before_and_after" if before and after else ("before" if before else "after")
             word = text[m.start():m.start("before")]
-            yield ctx.finding(part, f"space {side} the apostrophe in {word + apos!r}", start, end, fix=fix)
+            yield ctx.finding(part, ctx.say("P104.apostrophe", side=ctx.word(side), word=word + apos),
+                              start, end, fix=fix)
 
 
 @cache
@@ -487,6 +492,6 @@ class HyphenSpacing(Rule):
             known = tail.casefold() in tails or head.casefold() in heads
             safety = FixSafety.SAFE if known else FixSafety.UNSAFE
             fix = ctx.replace(part, gap_start, gap_end, "", f"join {head}{hyphen}{tail}", safety=safety)
-            yield ctx.finding(part, f"space {'before' if m.group('h1') else 'after'} the hyphen in "
-                              f"{text[m.start():m.end()]!r}: write {head + hyphen + tail!r}",
+            yield ctx.finding(part, ctx.say("P105.hyphen", side=ctx.word("before" if m.group("h1") else "after"),
+                                            written=text[m.start():m.end()], right=head + hyphen + tail),
                               m.start(), m.end(), fix=fix)

@@ -16,7 +16,12 @@ from resolint.rule import Context, Rule, lazy_pattern
 from ._helpers import children, convention, load_data, memo
 from .punctuation import _STACKED, expected_end
 
-_NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
+_WORDS = {",": "comma", ";": "semicolon", ".": "full_stop", ":": "colon"}  # catalogue words (resolint.messages)
+
+
+def _mark_name(ctx: Context, mark: str) -> str:
+    """"a comma", "une virgule": the name of ``mark`` in the message language (quoted if it has none)."""
+    return ctx.word(_WORDS[mark]) if mark in _WORDS else ctx.say("word.quoted", text=mark)
 
 
 def _introduces_text(doc: Resolution, part: Paragraph) -> bool:
@@ -109,17 +114,18 @@ class ParagraphEnding(Rule):
             return
         if part.kind is Kind.SUBPARAGRAPH and last == ":" and children(ctx.doc, part):
             return
-        kind = {Kind.PREAMBLE: "preambular paragraph", Kind.OPERATIVE: "operative paragraph",
-                Kind.SUBPARAGRAPH: "sub-paragraph"}[part.kind]
+        kind = {Kind.PREAMBLE: "kind_pp", Kind.OPERATIVE: "kind_op", Kind.SUBPARAGRAPH: "kind_sub"}[part.kind]
         if part.kind is Kind.OPERATIVE and want == ".":
-            kind = "the last operative paragraph"
-        got = _NAMES.get(last, repr(last))
+            kind = "kind_last_op"
+        got = _mark_name(ctx, last)
         if last in ".;,:":
             fix = ctx.replace(part, end - 1, end, want, f"end with {want!r}")
-            yield ctx.finding(part, f"{kind} should end with {_NAMES[want]}, not {got}", end - 1, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S101.not", kind=ctx.word(kind), want=_mark_name(ctx, want), got=got),
+                              end - 1, end, fix=fix)
         else:
             fix = ctx.replace(part, end, end, want, f"add {want!r}")
-            yield ctx.finding(part, f"{kind} should end with {_NAMES[want]}", end, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S101.missing", kind=ctx.word(kind), want=_mark_name(ctx, want)),
+                              end, end, fix=fix)
 
 
 # -- opening words ---------------------------------------------------------------------------------
@@ -445,17 +451,14 @@ class OrganFormula(Rule):
             return
         if last in ".;:":
             fix = ctx.replace(part, end - 1, end, ",", "end the formula with ','")
-            yield ctx.finding(part, f"the organ formula should end with a comma, not {_NAMES[last]}, "
-                                    "before the preamble", end - 1, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S102.not", got=_mark_name(ctx, last)), end - 1, end, fix=fix)
         elif end:
             fix = ctx.replace(part, end, end, ",", "add ','")
-            yield ctx.finding(part, "the organ formula should end with a comma before the preamble",
-                              end, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S102.missing"), end, end, fix=fix)
 
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         if doc.formula is None and (doc.preamble or doc.operative):
-            yield ctx.finding(None, "no organ formula found (such as \"The General Assembly,\"): the "
-                                    "resolution should open with the name of the organ")
+            yield ctx.finding(None, ctx.say("S102.none"))
 
 
 class PreambleOpener(Rule):
@@ -516,8 +519,7 @@ class PreambleOpener(Rule):
         if o is None:
             return
         if o.kind == "op":
-            yield ctx.finding(part, f"preambular paragraph opens with the operative verb {o.word!r}: the "
-                                    "preamble uses a participle or an adjective", o.word_start, o.end)
+            yield ctx.finding(part, ctx.say("S103.verb", word=o.word), o.word_start, o.end)
             return
         if o.kind == "pp":
             return
@@ -526,8 +528,8 @@ class PreambleOpener(Rule):
             return
         if _perfect_participle(o, ctx.language):
             return
-        yield ctx.finding(part, f"preambular paragraph opens with {o.word!r}, not a participle or adjective "
-                                "of the lexicon", o.word_start, o.word_end, severity=Severity.WARNING)
+        yield ctx.finding(part, ctx.say("S103.unknown", word=o.word), o.word_start, o.word_end,
+                          severity=Severity.WARNING)
 
 
 def _verb_after_clause(text: str, pack: LanguagePack) -> bool:
@@ -615,14 +617,13 @@ class OperativeOpener(Rule):
                                      or (o.kind is None and _verb_after_clause(part.scan_text, ctx.pack))):
             return  # "Acting under Chapter VII of the Charter, decides ...", "To advance ..., decides that"
         if o.kind == "pp" or _looks_like(o.word, "participle", ctx.language):
-            yield ctx.finding(part, f"operative paragraph opens with {o.word!r}, a participle or adjective: "
-                                    "an operative paragraph opens with a verb in the present tense",
+            yield ctx.finding(part, ctx.say("S104.participle", word=o.word),
                               o.word_start, o.end if o.kind else o.word_end)
             return
         if ctx.option("accept-unlisted-forms", False) and _looks_like(o.word, "verb", ctx.language):
             return
-        yield ctx.finding(part, f"operative paragraph opens with {o.word!r}, not an operative verb of the "
-                                "lexicon", o.word_start, o.word_end, severity=Severity.WARNING)
+        yield ctx.finding(part, ctx.say("S104.unknown", word=o.word), o.word_start, o.word_end,
+                          severity=Severity.WARNING)
 
 
 class OpenerItalics(Rule):
@@ -689,11 +690,11 @@ class OpenerItalics(Rule):
             return
         words = text[o.start:o.end]
         if len(roman) == len(letters):
-            yield ctx.finding(part, f"opening words {words!r} should be in italics", o.start, o.end)
+            yield ctx.finding(part, ctx.say("S105.roman", words=words), o.start, o.end)
             return
         plain = " ".join(m.group() for m in _WORD.finditer(text, o.start, o.end)
                          if any(not mask[i] for i in range(m.start(), m.end())))
-        yield ctx.finding(part, f"opening words {words!r} are only partly in italics ({plain!r} is not)",
+        yield ctx.finding(part, ctx.say("S105.partly", words=words, plain=plain),
                           o.start, o.end, severity=Severity.WARNING)
 
 
@@ -756,10 +757,9 @@ class ChapeauColon(Rule):
             return
         if last in ".;,":
             fix = ctx.replace(part, end - 1, end, ":", "end with ':'")
-            yield ctx.finding(part, f"paragraph introducing sub-paragraphs should end with a colon, not "
-                                    f"{_NAMES[last]}", end - 1, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S106.not", got=_mark_name(ctx, last)), end - 1, end, fix=fix)
         else:
-            yield ctx.finding(part, "paragraph introducing sub-paragraphs should end with a colon", end, end)
+            yield ctx.finding(part, ctx.say("S106.missing"), end, end)
 
 
 @cache
@@ -873,11 +873,11 @@ class RepeatedOpener(Rule):
                         continue
                     adverb = ("also", "further") if not french else ("également", "en outre")
                     want = _repeat_form(o, part, adverb[0] if count == 1 else adverb[1], ctx.language)
-                    yield ctx.finding(part, f"opener {o.head!r} is used again without an adverb: write {want!r}",
+                    yield ctx.finding(part, ctx.say("S107.bare", head=o.head, want=want),
                                       o.start, o.end, severity=Severity.INFO)
                 elif not count and marked and not _mentioned(doc, part, scope, o.key):
-                    yield ctx.finding(part, f"{marked[0].phrase!r} marks a repeated opener, but no earlier paragraph "
-                                            f"uses {o.key!r}", marked[0].start, marked[0].end, severity=level)
+                    yield ctx.finding(part, ctx.say("S107.unused", adverb=marked[0].phrase, key=o.key),
+                                      marked[0].start, marked[0].end, severity=level)
 
 
 class AdverbPosition(Rule):
@@ -946,11 +946,11 @@ class AdverbPosition(Rule):
             words = rest[:cut] + [a.phrase] + rest[cut:]
             good = " ".join(words)
             good = good[:1].upper() + good[1:]
-            msg = f"in the preamble the adverb follows the participle: write {good!r}"
+            msg = ctx.say("S108.pp", good=good)
         else:
             body = " ".join(rest)
             good = f"{a.phrase.capitalize()} {body[:1].lower()}{body[1:]}"
-            msg = f"in the operative part the adverb precedes the verb: write {good!r}"
+            msg = ctx.say("S108.op", good=good)
         fix = None
         if any(r.kind == "text" and r.start <= o.start and o.end <= r.end for r in part.runs):
             fix = ctx.replace(part, o.start, o.end, good, f"write {good!r}")
@@ -1024,7 +1024,7 @@ class OrganAgreement(Rule):
         if o is None:
             return
         wrong = _agreement_pairs()[gender]
-        organ = ctx.doc.facts.get("organ_name") or ctx.doc.organ or "the organ"
+        organ = ctx.doc.facts.get("organ_name") or ctx.doc.organ or ctx.word("the_organ")
         text = part.text
         candidates = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, o.start, o.end)]
         candidates += o.following
@@ -1034,7 +1034,8 @@ class OrganAgreement(Rule):
                 continue
             if word[:1].islower():
                 right = right[:1].lower() + right[1:]
-            what = "feminine" if gender == "f" else "masculine"
+            what = ctx.word("feminine" if gender == "f" else "masculine")
             fix = ctx.replace(part, start, end, right, f"write {right!r}")
-            yield ctx.finding(part, f"{word!r} should agree with {organ} ({what}): {right!r}", start, end, fix=fix)
+            yield ctx.finding(part, ctx.say("S109.agree", word=word, organ=organ, what=what, right=right),
+                              start, end, fix=fix)
             return

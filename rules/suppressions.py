@@ -80,9 +80,9 @@ class UnusedSuppression(Rule):
                     continue
                 codes = [code for code, name in known.items() if selector_matches(sel, code, name)]
                 if not codes:
-                    yield _finding(doc, ctx, sup, f"suppression names no known rule: {sel!r}")
+                    yield _finding(doc, ctx, sup, ctx.say("R002.unknown", selector=sel))
                 elif any(code in ran for code in codes):
-                    yield _finding(doc, ctx, sup, f"suppression of {sel} suppresses nothing here; remove it")
+                    yield _finding(doc, ctx, sup, ctx.say("R002.unused", selector=sel))
 
 
 class SuppressionWithoutReason(Rule):
@@ -129,6 +129,5 @@ class SuppressionWithoutReason(Rule):
     def check_document(self, doc: Resolution, ctx: Context) -> Iterator[Finding]:
         for sup in suppressions_of(doc) or ():
             if not sup.reason:
-                what = ", ".join(sup.selectors) or "nothing"
-                yield _finding(doc, ctx, sup, f"suppression of {what} gives no reason; "
-                                              "write why after the brackets")
+                what = ", ".join(sup.selectors) or ctx.word("nothing")
+                yield _finding(doc, ctx, sup, ctx.say("R003.reason", what=what))

@@ -81,7 +81,8 @@ class Symbol:
     series: str
     parts: list[str]
     paren: str
-    problems: list[str]
+    #: what is wrong, as message keys (resolint.messages) with their one value
+    problems: list[tuple[str, str]]
 
     @property
     def resolution_series(self) -> str | None:
@@ -115,7 +116,7 @@ def _canonical(m: Any) -> Symbol | None:
     spaced = bool(_SPACED_SLASH.search(rest))
     comps = [c.strip(" \u00a0\u202f") for c in rest.split("/")[1:]]
     parts: list[str] = []
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     known_word = False
     for c in comps:
         if _NUMBER_OR_STAR.fullmatch(c):
@@ -136,10 +137,10 @@ def _canonical(m: Any) -> Symbol | None:
             continue
         known_word = True
         if canon != word:
-            problems.append(f"capitals as in {canon!r}")
+            problems.append(("D101.capitals", canon))
         if num is not None:
             if not cm.group("dot"):
-                problems.append(f"a full stop in {canon + '.' + num!r}")
+                problems.append(("D101.full_stop", canon + "." + num))
             parts.append(f"{canon}.{num}")
         else:
             parts.append(canon)
@@ -148,16 +149,21 @@ def _canonical(m: Any) -> Symbol | None:
     if series_written != series:
         if not known_word:
             return None  # "a/75/10" alone is too weak to be a symbol written in the wrong case
-        problems.insert(0, f"capitals as in {series!r}")
+        problems.insert(0, ("D101.capitals", series))
     if spaced:
-        problems.append("no spaces around '/'")
+        problems.append(("D101.spaces", ""))
     paren = m.group("paren") or ""
     canonical = "/".join([series] + parts) + paren
     trail_end = m.end()
     end = m.end("trail") - len(m.group("trail")) if m.group("trail") else m.end()
     if m.group("trail"):
-        problems.append("no trailing '/'")
+        problems.append(("D101.trailing", ""))
     return Symbol(m.start(), end, trail_end, m.string[m.start():end], canonical, series, parts, paren, problems)
+
+
+def symbol_problems(ctx: Context, sym: Symbol) -> str:
+    """What is wrong with ``sym``, in the message language ("capitals as in 'A/RES'; ...")."""
+    return ctx.word("list_sep").join(ctx.say(key, value=value) for key, value in sym.problems)
 
 
 #: Every document symbol holds a slash: rules reading symbols only look at parts with one.
@@ -288,8 +294,9 @@ class SymbolForm(Rule):
             if not sym.problems:
                 continue
             fix = ctx.replace(part, sym.start, sym.trail_end, sym.canonical, f"write {sym.canonical!r}")
-            yield ctx.finding(part, f"document symbol {part.text[sym.start:sym.trail_end]!r} should be "
-                              f"{sym.canonical!r}: {'; '.join(sym.problems)}", sym.start, sym.trail_end, fix=fix)
+            yield ctx.finding(part, ctx.say("D101.symbol", written=part.text[sym.start:sym.trail_end],
+                                            canonical=sym.canonical, problems=symbol_problems(ctx, sym)),
+                              sym.start, sym.trail_end, fix=fix)
 
 
 class SecurityCouncilYear(Rule):
@@ -345,8 +352,7 @@ class SecurityCouncilYear(Rule):
         for sym in symbols_in(part.scan_text):
             if sym.resolution_series == "S/RES" and not sym.paren and len(sym.parts) == 2 \
                     and sym.parts[1].isdigit():
-                yield ctx.finding(part, f"Security Council resolution symbol {sym.written!r} lacks its year: "
-                                  f"'{sym.written} (year)'", sym.start, sym.end)
+                yield ctx.finding(part, ctx.say("D102.symbol", written=sym.written), sym.start, sym.end)
         for c in part_citations(ctx.doc, part, ctx.language):
             if c.form != "bare":
                 continue
@@ -355,8 +361,7 @@ class SecurityCouncilYear(Rule):
             fix = None
             if c.date is not None and c.date.valid:
                 fix = ctx.replace(part, c.end, c.end, f" ({c.date.year})", f"add '({c.date.year})'")
-            yield ctx.finding(part, f"Security Council resolution {c.number} is cited without its year: "
-                              f"'resolution {c.number} (year)'", c.start, c.end, fix=fix,
+            yield ctx.finding(part, ctx.say("D102.cited", number=c.number), c.start, c.end, fix=fix,
                               severity=Severity.WARNING)
 
 
@@ -420,11 +425,11 @@ class SymbolInRunningText(Rule):
             short = sym.short_number()
             if _RES_KEYWORD.search(before):
                 fix = ctx.replace(part, sym.start, sym.end, short, f"write {short!r}")
-                yield ctx.finding(part, f"cite the number, not the document symbol: 'resolution {short}'",
+                yield ctx.finding(part, ctx.say("D103.number", short=short),
                                   sym.start, sym.end, fix=fix)
             else:
-                yield ctx.finding(part, f"running text cites resolutions by number ('resolution {short}'); "
-                                  f"the symbol {sym.written!r} belongs in a footnote", sym.start, sym.end)
+                yield ctx.finding(part, ctx.say("D103.footnote", short=short, written=sym.written),
+                                  sym.start, sym.end)
 
 
 class DecisionSymbol(Rule):
@@ -479,8 +484,8 @@ class DecisionSymbol(Rule):
                 continue
             short = sym.short_number()
             fix = ctx.replace(part, sym.start, sym.end, short, f"write {short!r}")
-            yield ctx.finding(part, f"decisions have no document symbol: cite 'decision {short}', "
-                              f"not {sym.written!r}", sym.start, sym.end, fix=fix)
+            yield ctx.finding(part, ctx.say("D104.decision", short=short, written=sym.written),
+                              sym.start, sym.end, fix=fix)
 
 
 class LinkTarget(Rule):
@@ -573,19 +578,19 @@ class LinkTarget(Rule):
             tsym0 = tsym[0]
             if tsym0.resolution_series is None:
                 if found or regex.search(r"\d+/\d+", word):
-                    yield ctx.finding(part, f"link to {target} is on {word!r}, another document", start, end)
+                    yield ctx.finding(part, ctx.say("D105.other", target=target, word=word), start, end)
                 continue
             short = tsym0.short_number()
             if not _number_pattern(short).search(word):
-                yield ctx.finding(part, f"link to {target} is on {word!r}, which is not resolution {short}",
+                yield ctx.finding(part, ctx.say("D105.not_it", target=target, word=word, short=short),
                                   start, end)
                 continue
             if cited is None:
                 cited = part_citations(ctx.doc, part, ctx.language)
             covering = [c for c in cited if c.start < end and start < c.end]
             if any(c.decision for c in covering):
-                yield ctx.finding(part, f"decision linked to {target}: decisions have no document symbol",
+                yield ctx.finding(part, ctx.say("D105.decision", target=target),
                                   start, end)
             elif not any(_squash(c.number) == _squash(short) for c in covering):
-                yield ctx.finding(part, f"link to {target} is on {word!r}, which is not cited as a resolution",
+                yield ctx.finding(part, ctx.say("D105.not_cited", target=target, word=word),
                                   start, end, severity=Severity.WARNING)

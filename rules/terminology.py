@@ -142,7 +142,7 @@ class FixedTerms(Rule):
                 taken.append((m.start(), m.end()))
                 fix = ctx.replace(part, m.start(), m.end(), correct, f"write {correct!r}",
                                   safety=_SAFETY[entry.get("fix", "safe")])
-                yield ctx.finding(part, f"write {correct!r}, not {found!r}", m.start(), m.end(), fix=fix,
+                yield ctx.finding(part, ctx.say("T101.write", good=correct, found=found), m.start(), m.end(), fix=fix,
                                   severity=_SEVERITY[entry.get("severity", "error")])
         for entry in _terms().get("replacements", {}).get(lang, []):
             if folded is not None and (needle := entry.get("needle")) and needle not in folded:
@@ -154,7 +154,7 @@ class FixedTerms(Rule):
                 good = entry["good"]
                 fix = ctx.replace(part, m.start(), m.end(), good, f"write {good!r}",
                                   safety=_SAFETY[entry.get("fix", "unsafe")])
-                yield ctx.finding(part, f"write {good!r}, not {m.group()!r}", m.start(), m.end(), fix=fix,
+                yield ctx.finding(part, ctx.say("T101.write", good=good, found=m.group()), m.start(), m.end(), fix=fix,
                                   severity=_SEVERITY[entry.get("severity", "warning")])
         yield from self._membership(part, ctx, text, taken)
 
@@ -197,12 +197,11 @@ class FixedTerms(Rule):
                     target = [words[0], words[1]]
                     target[fixed] = un[fixed]
                     good = f"{target[0]} {target[1]}"
-                message = f"write {good!r}, not {m.group()!r}"
+                message = ctx.say("T101.write", good=good, found=m.group())
             else:
                 severity = Severity.WARNING
                 safety = FixSafety.UNSAFE
-                message = (f"{m.group()!r}: the Members of the United Nations are {good!r}; "
-                           f"keep {other[0] + ' ' + other[1]!r} only for the members of another organization")
+                message = ctx.say("T101.members", found=m.group(), good=good, other=other[0] + " " + other[1])
             fix = ctx.replace(part, m.start(), m.end(), good, f"write {good!r}", safety=safety)
             yield ctx.finding(part, message, m.start(), m.end(), fix=fix, severity=severity)
 
@@ -279,7 +278,7 @@ class UnitedNationsAbbreviation(Rule):
                 continue
             good = data["replacement"]
             fix = ctx.replace(part, m.start(), m.end(), good, f"write {good!r}")
-            yield ctx.finding(part, f"{m.group()!r}: write {good!r} in full", m.start(), m.end(), fix=fix)
+            yield ctx.finding(part, ctx.say("T102.full", found=m.group(), good=good), m.start(), m.end(), fix=fix)
 
 
 _ACRONYM_IN_PARENS = lazy_pattern(r"\((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d&\-]*)\)", regex.V1)
@@ -383,10 +382,10 @@ class AcronymFirstUse(Rule):
             _, part, start, end = first_use
             if first_def is None:
                 form = known.get(acronym)
-                hint = f": write “{form} ({acronym})” at its first mention" if form else ""
-                message = f"{acronym} is used but never spelled out{hint}"
+                hint = ctx.say("T103.hint", form=form, acronym=acronym) if form else ""
+                message = ctx.say("T103.never", acronym=acronym, hint=hint)
             else:
-                message = f"{acronym} is used before it is spelled out (defined in {first_def[1].label})"
+                message = ctx.say("T103.before", acronym=acronym, where=first_def[1].label)
             yield ctx.finding(part, message, start, end)
 
 
@@ -457,4 +456,4 @@ class PresentResolution(Rule):
             if m.group()[0].isupper():
                 good = good[0].upper() + good[1:]
             fix = ctx.replace(part, m.start(), m.end(), good, f"write {good!r}")
-            yield ctx.finding(part, f"write {good!r}, not {m.group()!r}", m.start(), m.end(), fix=fix)
+            yield ctx.finding(part, ctx.say("T104.write", good=good, found=m.group()), m.start(), m.end(), fix=fix)

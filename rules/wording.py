@@ -121,7 +121,7 @@ class RepeatedWord(Rule):
             if first.isupper() and second.isupper():
                 continue  # "annex A A/76/3", "REGISTRATION DATE | DATE RECEIVED": labels and headings
             fix = ctx.replace(part, m.end("first"), m.end(), "", f"delete the second {second!r}")
-            yield ctx.finding(part, f"word {second!r} is written twice: delete one", m.start(), m.end(), fix=fix)
+            yield ctx.finding(part, ctx.say("W101.twice", word=second), m.start(), m.end(), fix=fix)
 
 
 # ----------------------------------------------------------------------------- W102 / W104
@@ -245,9 +245,9 @@ class ResolutionYearConsistency(Rule):
                     first[key] = n
                 elif seen.year != n.year:
                     where = seen.part.label or f"¶{seen.part.index}"
-                    what = "Security Council resolution" if n.organ == "SC" else "resolution"
-                    yield ctx.finding(part, f"{what} {n.number} is of {n.year} here but of {seen.year} in "
-                                      f"{where}", n.start, n.end)
+                    what = ctx.say("word.sc_resolution_n" if n.organ == "SC" else "word.resolution_n", number=n.number)
+                    yield ctx.finding(part, ctx.say("W102.year", what=what, year=n.year, other=seen.year, where=where),
+                                      n.start, n.end)
 
 
 class SpaceBeforeYear(Rule):
@@ -314,7 +314,7 @@ class SpaceBeforeYear(Rule):
             written = text[start:end]
             fix = ctx.replace(part, at, at, " ", "insert a space before the year")
             good = written[:at - start] + " " + written[at - start:]
-            yield ctx.finding(part, f"{written!r} needs a space before the year: {good!r}", start, end, fix=fix)
+            yield ctx.finding(part, ctx.say("W104.space", written=written, good=good), start, end, fix=fix)
 
     @staticmethod
     def _in_lists(text: str, known: set[int]) -> Iterator[tuple[int, int, int]]:
@@ -443,8 +443,8 @@ class SymbolAfterResolution(Rule):
             if km is None or draft.search(before, 0, km.start()):
                 continue
             fix = ctx.replace(part, sym.start, sym.end, number, f"write {number!r}")
-            yield ctx.finding(part, f"cite the resolution by its number: {number!r}, not the symbol "
-                              f"{sym.written!r}", sym.start, sym.end, fix=fix)
+            yield ctx.finding(part, ctx.say("W103.number", number=number, written=sym.written),
+                              sym.start, sym.end, fix=fix)
 
 
 # ----------------------------------------------------------------------------- W105
@@ -544,8 +544,7 @@ class BrokenReference(Rule):
             if id(part) not in chosen and not any(r.via_noteref for r in part.footnote_refs):
                 continue
             for m in iter_matches(pattern, part.text):
-                yield ctx.finding(part, f"broken cross-reference: {m.group(0)!r} is what Word or LibreOffice "
-                                  "shows when a reference's target is gone; insert the reference again",
+                yield ctx.finding(part, ctx.say("W105.broken", shown=m.group(0)),
                                   m.start(), m.end())
 
 
@@ -768,4 +767,4 @@ class OrdinalSpelling(Rule):
             if got[:1].isupper():
                 right = right[:1].upper() + right[1:]
             fix = ctx.replace(part, start, m.start(), right, f"write {right!r}")
-            yield ctx.finding(part, f"{got!r} is not a valid ordinal: write {right!r}", start, m.start(), fix=fix)
+            yield ctx.finding(part, ctx.say("W106.ordinal", got=got, right=right), start, m.start(), fix=fix)

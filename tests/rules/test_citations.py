@@ -65,9 +65,9 @@ def test_sc_and_ecosoc_years(draft) -> None:
             "23 juillet 2018,\n1. *Décide* d’agir.")
     r = run(draft, text, "fr", ["C101"])
     assert [f.message for f in r.findings] == [
-        "Security Council resolution 2334 (2016) is of 2016; the date 2017-12-23 is not",
-        "resolution 2019/19 is numbered for 2019; the date 2018-07-23 is not",
-        "resolution 2019/20 is numbered for 2019; the date 2018-07-23 is not",
+        "la résolution 2334 (2016) du Conseil de sécurité est de 2016\u00a0; la date 2017-12-23 n’est pas de cette année",
+        "la résolution 2019/19 porte un numéro de l’année 2019\u00a0; la date 2018-07-23 n’est pas de cette année",
+        "la résolution 2019/20 porte un numéro de l’année 2019\u00a0; la date 2018-07-23 n’est pas de cette année",
     ]
 
 
@@ -90,7 +90,7 @@ def test_same_resolution_two_dates_across_footnote(draft) -> None:
     [f] = r.findings
     assert f.label == "FN 1"
     assert seen(r, f) == "51/1 du 16 octobre 1996"
-    assert f.message == "resolution 51/1 is dated 1996-10-16 here but 1996-10-15 in PP 1"
+    assert f.message == "la résolution 51/1 est datée ici du 1996-10-16, mais du 1996-10-15 dans PP 1"
 
 
 def test_decision_and_resolution_with_same_number_are_different(draft) -> None:
@@ -169,7 +169,8 @@ def test_date_forms(draft, lang: str, cases: list[tuple[str, str]]) -> None:
     for f, (written, house) in zip(r.findings, cases):
         assert f.fix.safety is FixSafety.SAFE
         assert fixed(r, f).endswith(f" {house};")
-        assert f.message.startswith(f"date {written!r} should be {house!r}: ")
+        assert f.message.startswith(f"date {written!r} should be {house!r}: " if lang == "en" else
+                                    f"la date «\u00a0{written}\u00a0» devrait s’écrire «\u00a0{house}\u00a0»\u00a0: ")
 
 
 def test_house_dates_pass(draft) -> None:

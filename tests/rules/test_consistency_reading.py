@@ -102,8 +102,9 @@ def test_split_word_vocabulary_of_a_whole_document_is_that_of_its_paragraphs() -
     assert with_once > 1000
 
 
-def reference_enumerations(parts: list) -> list[tuple[int, int, int, str]]:  # type: ignore[type-arg]
-    """G101 computed the plain way: every word of every paragraph (no shortcut)."""
+def reference_enumerations(parts: list, language: str = "en") -> list[tuple[int, int, int, str]]:  # type: ignore[type-arg]
+    """G101 computed the plain way: every word of every paragraph (no shortcut); its messages
+    in ``language``."""
     from collections import Counter, defaultdict
 
     seen: dict = defaultdict(list)  # type: ignore[type-arg]
@@ -136,7 +137,12 @@ def reference_enumerations(parts: list) -> list[tuple[int, int, int, str]]:  # t
                     break
             else:
                 flagged[part.index].append([start, end, example, times])
-    return sorted((index, s, e, f"this enumeration is written {t} times elsewhere with more commas: '{x}'")
+    def say(t: int, x: str) -> str:
+        if language == "fr":
+            return f"cette énumération est écrite {t} fois ailleurs avec plus de virgules\u00a0: «\u00a0{x}\u00a0»"
+        return f"this enumeration is written {t} times elsewhere with more commas: '{x}'"
+
+    return sorted((index, s, e, say(t, x))
                   for index, spans in flagged.items() for s, e, x, t in spans)
 
 
@@ -169,11 +175,11 @@ def test_enumerations_are_those_of_reading_every_word() -> None:
         doc = Resolution("generated.docx", parts, [], "fr")
         parts = doc.preamble + doc.operative + doc.subparagraphs
         got = sorted((f.paragraph, f.start, f.end, f.message) for f in run_rules(doc, rule, config))
-        assert got == reference_enumerations(parts)
+        assert got == reference_enumerations(parts, "fr")
         found += len(got)
     for path in SAMPLES:
         doc = load_document(path)
         got = sorted((f.paragraph, f.start, f.end, f.message) for f in run_rules(load_document(path), rule, config))
-        assert got == reference_enumerations(doc.preamble + doc.operative + doc.subparagraphs)
+        assert got == reference_enumerations(doc.preamble + doc.operative + doc.subparagraphs, doc.language)
         found += len(got)
     assert found > 300  # the generated documents do hold inconsistent enumerations

@@ -33,7 +33,8 @@ def test_a_folder_set_to_french_says_an_english_draft_looks_english(tmp_path: Pa
     (folder / "resolint.toml").write_text('language = "fr"\n', encoding="utf-8")
     main(["check", str(folder)])
     out = capsys.readouterr().out
-    assert "R005" in out and "'en' but it is checked as 'fr'" in out
+    # The messages are in the language the draft is checked in (French here).
+    assert "R005" in out and "«\u00a0en\u00a0», mais il est vérifié comme «\u00a0fr\u00a0»" in out
     (folder / "resolint.toml").unlink()
     main(["check", str(folder)])
     assert "R005" not in capsys.readouterr().out

@@ -63,7 +63,7 @@ def test_x101_x102_french(draft) -> None:
         ("X101", "OP 2", "paragraphe 18 ci-dessus"),
     ]
     assert r.findings[0].fix.edits[0].replacement == "ci-dessous"
-    assert r.findings[2].message == "'paragraphe 18 ci-dessus': there is no operative paragraph 18"
+    assert r.findings[2].message == "«\u00a0paragraphe 18 ci-dessus\u00a0»\u00a0: le dispositif n’a pas de paragraphe 18"
 
 
 def test_references_to_other_documents_and_preamble_are_ignored(draft) -> None:

@@ -51,8 +51,9 @@ def test_custom_mark_and_empty_footnote(tmp_path: Path) -> None:
                  ("1.\t", Run("Décide", italic=True), " d’agir."))
     r = check(path, "fr", ["F101"])
     assert [(f.label, f.message) for f in r.findings] == [
-        ("PP 1", "footnote indicator '*' is a custom mark: resolutions use numbered indicators only"),
-        ("FN 1", "footnote 1 is empty"),
+        ("PP 1", "l’appel de note «\u00a0*\u00a0» est un signe personnalisé\u00a0: les résolutions n’emploient que "
+                 "des appels numérotés"),
+        ("FN 1", "la note 1 est vide"),
     ]
     assert seen(r, r.findings[0]) == "*"
 
@@ -65,7 +66,8 @@ def test_stale_and_forward_noteref(tmp_path: Path) -> None:
     r = check(path, "fr", ["F101"])
     [f] = r.findings
     assert (f.label, seen(r, f), f.severity) == ("OP 1", "2", Severity.ERROR)
-    assert f.message == "cross-reference shows '2' but its footnote is numbered '1': update the field"
+    assert f.message == ("le renvoi affiche «\u00a02\u00a0», mais sa note porte le numéro «\u00a01\u00a0»\u00a0: "
+                         "mettre le champ à jour")
 
 
 def test_noteref_before_its_footnote(tmp_path: Path) -> None:
@@ -79,7 +81,7 @@ def test_noteref_before_its_footnote(tmp_path: Path) -> None:
     b.save(path)
     r = check(path, "fr", ["F101"])
     assert [f.message for f in r.findings] == [
-        "indicator 2 appears before footnote 2 is first referenced: numbers must follow the reading order"]
+        "l’appel 2 figure avant le premier appel de la note 2\u00a0: les numéros suivent l’ordre de lecture"]
 
 
 def test_broken_noteref(tmp_path: Path) -> None:
@@ -87,7 +89,7 @@ def test_broken_noteref(tmp_path: Path) -> None:
                  (Run("Rappelant", italic=True), " la Stratégie", FootnoteRef("Résolution 60/288."), ","),
                  ("1.\t", Run("Décide", italic=True), " d’agir", NoteRef("_Ref404", result="1"), "."))
     r = check(path, "fr", ["F101"])
-    assert [f.message for f in r.findings] == ["cross-reference '1' points to no footnote (its bookmark is missing)"]
+    assert [f.message for f in r.findings] == ["le renvoi «\u00a01\u00a0» ne pointe vers aucune note (son signet manque)"]
 
 
 # -- F102 footnote-repeated -----------------------------------------------------------------------
@@ -119,7 +121,7 @@ def test_policy_option_applies_to_all_languages(draft) -> None:
 def test_unknown_policy_is_reported(draft) -> None:
     r = run(draft, "L’Assemblée générale,\n" + REUSED, "fr", ["F102"], {"footnote-repeated": {"policy": "both"}})
     [f] = r.findings
-    assert f.label == "document" and "unknown policy 'both'" in f.message
+    assert f.label == "document" and "règle «\u00a0both\u00a0» inconnue" in f.message
 
 
 # -- F103 indicator-position ----------------------------------------------------------------------
@@ -142,7 +144,7 @@ def test_french_indicator_after_comma(draft) -> None:
     r = run(draft, text, "fr", ["F103"])
     [f] = r.findings
     assert (f.label, seen(r, f)) == ("PP 1", ",1")
-    assert f.message == "indicator 1 goes before the punctuation: '1,', not ',1'"
+    assert f.message == "l’appel 1 se place avant la ponctuation\u00a0: «\u00a01,\u00a0» et non «\u00a0,1\u00a0»"
 
 
 def test_position_option(draft) -> None:
@@ -176,7 +178,7 @@ def test_french_sample_footnotes_are_clean_under_french_policy() -> None:
     assert check(path, "fr", ["F"]).findings == []
     r = check(path, "fr", ["F102"], {"footnote-repeated": {"policy": "new-footnote"}})
     assert [(f.label, f.message) for f in r.findings] == [
-        ("OP 9", "indicator 6 is repeated: insert a new footnote with the same text (policy new-footnote)")]
+        ("OP 9", "l’appel 6 est répété\u00a0: insérer une nouvelle note au même texte (règle new-footnote)")]
 
 
 def test_english_sample_indicator_before_comma() -> None:

@@ -32,9 +32,9 @@ def test_p201_plain_space_is_a_warning_and_missing_space_an_error(draft) -> None
                    "de faire rapport\u00a0!", ["P201"])
     got = [(f.label, seen(r, f), f.severity, f.fix.safety) for f in r.findings]
     assert got == [("OP 1", ":", Severity.ERROR, FixSafety.SAFE), ("OP 1", " ", Severity.WARNING, FixSafety.SAFE)]
-    assert r.findings[0].message == "no space before ':': French puts a no-break space there"
-    assert r.findings[1].message == ("space before ';': use a no-break space so the mark is never separated "
-                                     "from its word at a line break")
+    assert r.findings[0].message == "pas d’espace avant «\u00a0:\u00a0»\u00a0: le français y met une espace insécable"
+    assert r.findings[1].message == ("espace avant «\u00a0;\u00a0»\u00a0: mettre une espace insécable pour que le signe "
+                                     "ne soit jamais séparé de son mot en fin de ligne")
     assert fixed(r, r.findings[0]) == f"Décide d’agir pour ce qui est{NBSP}: a) de prévenir ;"
     assert fixed(r, r.findings[1]).endswith(f"prévenir{NBSP};")
 
@@ -50,7 +50,8 @@ def test_p201_nnbsp_style_wants_narrow_before_semicolon_and_nbsp_before_colon(dr
     r = run(draft, text, ["P201"], {"french-punctuation-spacing": {"style": "nnbsp"}})
     got = [(f.label, seen(r, f), f.severity) for f in r.findings]
     assert got == [("OP 1", NNBSP, Severity.WARNING), ("OP 1", NBSP, Severity.WARNING)]
-    assert r.findings[0].message == ("narrow no-break space before ':': the house style wants a no-break space")
+    assert r.findings[0].message == ("espace fine insécable avant «\u00a0:\u00a0»\u00a0: la règle de la maison demande "
+                                     "une espace insécable")
     assert [e.replacement for f in r.findings for e in f.fix.edits] == [NBSP, NNBSP]
 
 
@@ -93,7 +94,7 @@ def test_p202_guillemets(draft) -> None:
     r = run(draft, text, ["P202"])
     got = [(f.label, seen(r, f), f.severity) for f in r.findings]
     assert got == [("OP 2", "«", Severity.ERROR), ("OP 2", " ", Severity.WARNING)]
-    assert r.findings[0].message == "no space after '«': French puts a no-break space there"
+    assert r.findings[0].message == "pas d’espace après «\u00a0«\u00a0»\u00a0: le français y met une espace insécable"
     after = fixed(r, r.findings[0])
     assert f"«{NBSP}Coopération" in after
 
@@ -110,8 +111,9 @@ def test_p203_straight_apostrophes(draft) -> None:
                    " ou d’autres\u00a0;", ["P203"])
     got = [seen(r, f) for f in r.findings]
     assert got == ["'", "'", "'", "'"]
-    assert [f.message for f in r.findings][:2] == ["straight apostrophe (') in \"d'\": this text uses '’'",
-                                                   "straight apostrophe (') in \"l'\": this text uses '’'"]
+    assert [f.message for f in r.findings][:2] == [
+        "apostrophe droite (') dans «\u00a0d'\u00a0»\u00a0: ce texte emploie «\u00a0’\u00a0»",
+        "apostrophe droite (') dans «\u00a0l'\u00a0»\u00a0: ce texte emploie «\u00a0’\u00a0»"]
     assert all(f.severity is Severity.WARNING and f.fix.safety is FixSafety.SAFE for f in r.findings)
     assert fixed(r, r.findings[0]).startswith("Décide d’agir")
 

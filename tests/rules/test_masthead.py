@@ -53,7 +53,7 @@ def test_sc_years_table_bounds() -> None:
 @pytest.mark.parametrize("lang, head, message", [
     ("en", "A/C.3/79/L.12\n12 November 2023", "the masthead date 2023-11-12 is not in session 79"),
     ("en", "A/C.3/79/L.12\nSeventy-eighth session", "the session line says 78"),
-    ("fr", "A/C.3/79/L.12\nSoixante-dix-huitième session", "the session line says 78"),
+    ("fr", "A/C.3/79/L.12\nSoixante-dix-huitième session", "la ligne de session indique la session 78"),
     ("en", "A/C.3/L.12", "has no session"),
     ("en", "A/C.3/79/L.12/Rev 1", "should be 'A/C.3/79/L.12/Rev.1'"),
 ])
@@ -67,8 +67,8 @@ def test_masthead_disagreements(draft, lang: str, head: str, message: str) -> No
     ("en", "Algeria, Ecuador, and Japan: draft resolution", "no comma before the last 'and'"),
     ("en", "Algeria; Ecuador and Japan: draft resolution", "not semicolons"),
     ("en", "Algeria, Ecuador, Japan: draft resolution", "joined by 'and'"),
-    ("fr", "Japon, Algérie et Équateur : projet de résolution", "'Algérie' comes before 'Japon'"),
-    ("fr", "Algérie, Équateur, Japon : projet de résolution", "joined by 'et'"),
+    ("fr", "Japon, Algérie et Équateur : projet de résolution", "«\u00a0Algérie\u00a0» vient avant «\u00a0Japon\u00a0»"),
+    ("fr", "Algérie, Équateur, Japon : projet de résolution", "relié par «\u00a0et\u00a0»"),
 ])
 def test_sponsors_line(draft, lang: str, line: str, message: str) -> None:
     r = run(draft, f"{line}\n{SC[lang]}", lang, ["M104"])

@@ -46,7 +46,8 @@ def test_numbered_preambular_paragraph(draft) -> None:
                        "3. *Prie* le Secrétaire général de faire rapport.", "fr", ["N102"])
     assert [(f.label, f.severity, f.start, f.end, f.message) for f in found] == [
         ("PP 1", Severity.ERROR, 0, 0,
-         "preambular paragraph is numbered (typed '1.'): preambular paragraphs are not numbered")]
+         "cet alinéa du préambule est numéroté (numéro tapé «\u00a01.\u00a0»)\u00a0: les alinéas du préambule ne sont "
+         "pas numérotés")]
 
 
 # -- N103 subparagraph-sequence --------------------------------------------------------------------
@@ -76,8 +77,8 @@ def test_english_label_form_in_french(draft) -> None:
     found = run(draft, "L’Assemblée générale,\n1. *Encourage* les États à utiliser :\n(a) Le système ;\nb) Les bases :\n"
                        "(i) La première ;\n2. *Prie* le Secrétaire général de faire rapport.", "fr", ["N104"])
     assert [(f.label, f.message, f.fix) for f in found] == [
-        ("OP 1(a)", "sub-paragraph label '(a)' should be written 'a)' in French", None),
-        ("OP 1(b)(i)", "sub-paragraph label '(i)' should be written 'i)' in French", None),
+        ("OP 1(a)", "la lettre d’alinéa «\u00a0(a)\u00a0» devrait s’écrire «\u00a0a)\u00a0» en français", None),
+        ("OP 1(b)(i)", "la lettre d’alinéa «\u00a0(i)\u00a0» devrait s’écrire «\u00a0i)\u00a0» en français", None),
     ]
 
 

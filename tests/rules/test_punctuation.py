@@ -33,7 +33,7 @@ def test_p101_semicolon_full_stop_at_end_of_last_op_keeps_full_stop(draft) -> No
             "fr", ["P101"])
     [f] = r.findings
     assert (f.code, f.label, seen(r, f)) == ("P101", "OP 2", ";.")
-    assert f.message == "stacked punctuation ';.': keep one mark ('.')"
+    assert f.message == "ponctuation doublée «\u00a0;.\u00a0»\u00a0: n’en garder qu’un signe («\u00a0.\u00a0»)"
     assert fixed(r, f).endswith("les présumés.")
 
 
@@ -74,8 +74,8 @@ def test_p103_plain_and_mixed_double_spaces(draft) -> None:
             "2. *Prie* le Secrétaire général de lutter contre la criminalité organisée \u00a0;")
     r = run(draft, text, "fr", ["P103"])
     got = [(f.label, seen(r, f), f.message, f.severity) for f in r.findings]
-    assert got == [("OP 1", "  ", "double space", Severity.WARNING),
-                   ("OP 2", " \u00a0", "double space (space + no-break space)", Severity.WARNING)]
+    assert got == [("OP 1", "  ", "espace double", Severity.WARNING),
+                   ("OP 2", " \u00a0", "espace double (espace + espace insécable)", Severity.WARNING)]
     assert "programmes de formation\u00a0;" in fixed(r, r.findings[0])
     assert fixed(r, r.findings[1]).endswith("organisée\u00a0;")
 
@@ -104,9 +104,9 @@ def test_p104_french_space_before_apostrophe(draft) -> None:
     r = run(draft, "L’Assemblée générale,\n*Rappelant* sa résolution, dans laquelle elle a demandé que l ’Organisation "
                    "agisse à l ’échelle mondiale,\n1. *Décide* d’ agir.", "fr", ["P104"])
     got = [(f.label, seen(r, f), f.message) for f in r.findings]
-    assert got == [("PP 1", " ’", "space before the apostrophe in 'l’'"),
-                   ("PP 1", " ’", "space before the apostrophe in 'l’'"),
-                   ("OP 1", "’ ", "space after the apostrophe in 'd’'")]
+    assert got == [("PP 1", " ’", "espace avant l’apostrophe dans «\u00a0l’\u00a0»"),
+                   ("PP 1", " ’", "espace avant l’apostrophe dans «\u00a0l’\u00a0»"),
+                   ("OP 1", "’ ", "espace après l’apostrophe dans «\u00a0d’\u00a0»")]
     assert "que l’Organisation agisse" in fixed(r, r.findings[0])
     assert fixed(r, r.findings[2]) == "Décide d’agir."
 
@@ -136,7 +136,8 @@ def test_p105_celle_ci_both_sides(draft) -> None:
                    "1. *Décide* que celle- ci agit.", "fr", ["P105"])
     got = [(f.label, seen(r, f), f.fix.safety) for f in r.findings]
     assert got == [("PP 1", "celle -ci", FixSafety.SAFE), ("OP 1", "celle- ci", FixSafety.SAFE)]
-    assert r.findings[0].message == "space before the hyphen in 'celle -ci': write 'celle-ci'"
+    assert r.findings[0].message == ("espace avant le trait d’union dans «\u00a0celle -ci\u00a0»\u00a0: "
+                                     "écrire «\u00a0celle-ci\u00a0»")
     assert "entre celle-ci et" in fixed(r, r.findings[0])
     assert fixed(r, r.findings[1]) == "Décide que celle-ci agit."
 

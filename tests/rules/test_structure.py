@@ -42,7 +42,7 @@ def test_formula_with_colon_in_french(draft) -> None:
     found, doc = run(draft, "L’Assemblée générale :\n*Rappelant* sa résolution 73/11,\n1. *Décide* d’agir ;\n"
                             "2. *Prie* le Secrétaire général de faire rapport.", "fr", ["S102"])
     assert len(found) == 1 and span(doc, found[0]) == ":"
-    assert "not a colon" in found[0].message
+    assert "et non par un deux-points" in found[0].message
     assert found[0].fix.edits[0].replacement == ","
 
 
@@ -131,7 +131,8 @@ def test_chapeau_ending_with_semicolon(draft) -> None:
                             "b) Les bases :\ni) La première ;\nii) La seconde ;\n2. *Prie* le Secrétaire général "
                             "de faire rapport.", "fr", ["S106"])
     assert [(f.label, span(doc, f)) for f in found] == [("OP 1", ";")]
-    assert found[0].message == "paragraph introducing sub-paragraphs should end with a colon, not a semicolon"
+    assert found[0].message == ("le paragraphe qui introduit des alinéas devrait se terminer par un deux-points, "
+                                "et non par un point-virgule")
     edit = found[0].fix.edits[0]
     assert (edit.start, edit.end, edit.replacement) == (found[0].start, found[0].end, ":")
     assert found[0].fix.safety is FixSafety.SAFE
@@ -186,8 +187,10 @@ def test_french_bare_repeats_are_off_by_default_and_info_when_on(draft) -> None:
     assert run(draft, text, "fr", ["S107"])[0] == []
     found, _ = run(draft, text, "fr", ["S107"], {"repeated-opener": {"french-bare-repeats": True}})
     assert [(f.label, f.severity, f.message) for f in found] == [
-        ("PP 2", Severity.INFO, "opener 'Se félicitant' is used again without an adverb: write 'Se félicitant également'"),
-        ("OP 2", Severity.INFO, "opener 'Souligne' is used again without an adverb: write 'Souligne également'"),
+        ("PP 2", Severity.INFO, "le mot d’introduction «\u00a0Se félicitant\u00a0» est repris sans adverbe\u00a0: "
+                                "écrire «\u00a0Se félicitant également\u00a0»"),
+        ("OP 2", Severity.INFO, "le mot d’introduction «\u00a0Souligne\u00a0» est repris sans adverbe\u00a0: "
+                                "écrire «\u00a0Souligne également\u00a0»"),
     ]
 
 
@@ -215,7 +218,8 @@ def test_agreement_with_the_general_assembly(draft) -> None:
     got = [(f.label, span(doc, f), f.fix.edits[0].replacement) for f in found]
     assert got == [("PP 2", "Préoccupé", "Préoccupée"), ("PP 3", "convaincu", "convaincue"),
                    ("OP 2", "préoccupé", "préoccupée")]
-    assert found[0].message == "'Préoccupé' should agree with Assemblée générale (feminine): 'Préoccupée'"
+    assert found[0].message == ("«\u00a0Préoccupé\u00a0» devrait s’accorder avec Assemblée générale (féminin)\u00a0: "
+                                "«\u00a0Préoccupée\u00a0»")
 
 
 def test_agreement_with_the_security_council(draft) -> None:

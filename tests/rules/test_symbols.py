@@ -101,7 +101,7 @@ def test_symbol_in_running_text(draft) -> None:
     assert (first.label, seen(r, first), first.fix.safety) == ("PP 1", "A/RES/61/171", FixSafety.UNSAFE)
     assert fixed(r, first).startswith("Rappelant sa résolution 61/171 du 19 décembre 2006")
     assert (seen(r, second), second.fix) == ("S/RES/2334 (2016)", None)
-    assert "'resolution 2334 (2016)'" in second.message
+    assert "(«\u00a0résolution 2334 (2016)\u00a0»)" in second.message
 
 
 def test_decision_with_symbol(draft) -> None:
@@ -123,7 +123,8 @@ def test_false_link_on_system_name(draft) -> None:
     r = run(draft, text, "fr", ["D105"])
     assert [(f.label, seen(r, f), f.severity) for f in r.findings] == [
         ("OP 1(a)", "I-24/7", Severity.ERROR), ("OP 1(b)", "24/7", Severity.ERROR)]
-    assert r.findings[0].message == "link to A/RES/24/7 is on 'I-24/7', which is not resolution 24/7"
+    assert r.findings[0].message == ("le lien vers A/RES/24/7 porte sur «\u00a0I-24/7\u00a0», qui n’est pas la "
+                                     "résolution 24/7")
 
 
 def test_link_mismatches(draft) -> None:

@@ -48,8 +48,9 @@ def test_t101_french_terms_and_membership(draft) -> None:
         ("T101", "OP 1", "États-Membres", "error", "États Membres", "safe"),
         ("T101", "OP 1", "Organisation des Nations unies", "error", "Organisation des Nations Unies", "safe"),
     ]
-    assert r.findings[2].message == ("'États membres': the Members of the United Nations are 'États Membres'; keep "
-                                     "'États membres' only for the members of another organization")
+    assert r.findings[2].message == ("«\u00a0États membres\u00a0»\u00a0: les Membres de l’Organisation des Nations Unies "
+                                     "sont les «\u00a0États Membres\u00a0»\u00a0; réserver «\u00a0États membres\u00a0» "
+                                     "aux membres d’une autre organisation")
 
 
 def test_t101_singular_and_common_nouns(draft) -> None:
@@ -66,7 +67,7 @@ def test_t102_abbreviations(draft) -> None:
     r = run(draft, "L’Assemblée générale,\n*Rappelant* le rôle de l’ONU et d’ONU-Femmes,\n1. *Prie* l’ONUDC d’agir.",
             "fr", ["T102"])
     assert [(f.label, seen(r, f), f.message) for f in r.findings] == [
-        ("PP 1", "ONU", "'ONU': write 'Organisation des Nations Unies' in full")]
+        ("PP 1", "ONU", "«\u00a0ONU\u00a0»\u00a0: écrire «\u00a0Organisation des Nations Unies\u00a0» en toutes lettres")]
 
 
 def test_t103_used_before_definition_and_never_defined(draft) -> None:

@@ -83,7 +83,7 @@ def test_same_resolution_two_years_french(draft) -> None:
     r = run(draft, text, "fr", ["W102"])
     [f] = r.findings
     assert (f.label, seen(r, f)) == ("OP 1", "1267 (1998)")
-    assert f.message == "Security Council resolution 1267 is of 1998 here but of 1999 in PP 1"
+    assert f.message == "la résolution 1267 du Conseil de sécurité est ici de 1998, mais de 1999 dans PP 1"
 
 
 def test_one_year_per_resolution_passes_and_dates_are_c102s(draft) -> None:
@@ -202,7 +202,8 @@ def test_broken_references(tmp_path: Path) -> None:
     ]
     f = result.findings[0]
     assert (f.severity, f.fix) == (Severity.ERROR, None)
-    assert f.message.startswith("broken cross-reference: 'Erreur\\xa0! Source du renvoi introuvable.' is what")
+    assert f.message.startswith("renvoi brisé\u00a0: «\u00a0Erreur\u00a0! Source du renvoi introuvable.\u00a0» est ce "
+                                "qu’affiche")
 
 
 def test_broken_reference_in_english_draft(draft) -> None:
@@ -263,7 +264,8 @@ def test_invalid_ordinals_get_the_valid_form(draft, lang: str) -> None:
     assert [seen(r, f) for f in r.findings] == [w for w, _r in cases]
     for f, (written, right) in zip(r.findings, cases):
         assert (f.severity, f.fix.safety) == (Severity.WARNING, FixSafety.UNSAFE)
-        assert f.message == f"{written!r} is not a valid ordinal: write {right!r}"
+        assert f.message == (f"{written!r} is not a valid ordinal: write {right!r}" if lang == "en" else
+                             f"«\u00a0{written}\u00a0» n’est pas un ordinal valide\u00a0: écrire «\u00a0{right}\u00a0»")
         assert fixed(r, f).endswith(f" {right} session;")
 
 
