@@ -282,44 +282,10 @@ class Engine:
         for k, row in enumerate(rows):
             if k == skip:
                 continue
-            if k in split_at and isinstance(split_at[k], sp.Join):
-                join = split_at[k]
-                skip = k + 1
-                first, second, new = old_ps[join.first], old_ps[join.first + 1], new_ps[join.new]
-                for p in pending:
-                    new.elem.addprevious(p)
-                pending = []
-                last_new = new.elem
-                shell = old_shell(first, ctx)  # the first old paragraph, its mark deleted
-                new.elem.addprevious(shell)
-                cut = sp.new_tokens(join.ops_first)
-                relaid = self.layout.track(second.elem, new.elem, ctx)
-                rebuild(shell, join.ops_first, sp.part_markers(new, 0, cut), ctx)
-                rebuild(new.elem, join.ops_second, sp.part_markers(new, cut, None), ctx)
-                out.append((shell, DEL))
-                out.append((new.elem, EQ))
-                entries.append(Entry("modified", join.first + 1, join.new + 1, ops=join.ops_first))
-                entries.append(Entry("modified", join.first + 2, join.new + 1, ops=join.ops_second))
-                if relaid:
-                    _relaid(entries[-1])
-                continue
             if k in split_at:
-                split = split_at[k]
-                skip = k + 1
-                old, first, second = old_ps[split.old], new_ps[split.first], new_ps[split.first + 1]
-                for p in pending:
-                    first.elem.addprevious(p)
+                last_new = self._seam(split_at[k], old_ps, new_ps, pending, out, entries)
                 pending = []
-                last_new = second.elem
-                relaid = self.layout.track(old.elem, second.elem, ctx)  # the old mark is the second's
-                rebuild(first.elem, split.ops_first, first, ctx)
-                rebuild(second.elem, split.ops_second, second, ctx)
-                out.append((first.elem, INS))  # its paragraph mark is the inserted one
-                out.append((second.elem, EQ))
-                entries.append(Entry("modified", split.old + 1, split.first + 1, ops=split.ops_first))
-                entries.append(Entry("modified", split.old + 1, split.first + 2, ops=split.ops_second))
-                if relaid:
-                    _relaid(entries[-1])
+                skip = k + 1
                 continue
             if self.tables is not None and isinstance(
                     old_ps[row.old] if row.kind == "del" else new_ps[row.new], tb.TableItem):
@@ -396,6 +362,35 @@ class Engine:
         apply_marks(out, ctx)
         moves.mark()
         return entries
+
+    def _seam(self, seam, old_ps, new_ps, pending, out, entries) -> etree._Element:  # type: ignore[no-untyped-def]
+        """Write a split or a join (:mod:`.splits`): a *lead* paragraph whose mark is inserted
+        (split) or deleted (join), then a *tail* holding the old paragraph mark that stays.
+        Returns the tail."""
+        ctx = self.ctx
+        if isinstance(seam, sp.Split):
+            first, second = new_ps[seam.first], new_ps[seam.first + 1]
+            lead, tail, lead_state = first.elem, second.elem, INS
+            lead_markers, tail_markers = first, second
+            kept, olds, news = old_ps[seam.old], (seam.old, seam.old), (seam.first, seam.first + 1)
+        else:
+            new = new_ps[seam.new]
+            cut = sp.new_tokens(seam.ops_first)
+            lead, tail, lead_state = old_shell(old_ps[seam.first], ctx), new.elem, DEL
+            tail.addprevious(lead)
+            lead_markers, tail_markers = sp.part_markers(new, 0, cut), sp.part_markers(new, cut, None)
+            kept, olds, news = old_ps[seam.first + 1], (seam.first, seam.first + 1), (seam.new, seam.new)
+        for p in pending:
+            lead.addprevious(p)
+        relaid = self.layout.track(kept.elem, tail, ctx)
+        rebuild(lead, seam.ops_first, lead_markers, ctx)
+        rebuild(tail, seam.ops_second, tail_markers, ctx)
+        out += [(lead, lead_state), (tail, EQ)]
+        for o, n, ops in zip(olds, news, (seam.ops_first, seam.ops_second)):
+            entries.append(Entry("modified", o + 1, n + 1, ops=ops))
+        if relaid:
+            _relaid(entries[-1])
+        return tail
 
     def run(self) -> tuple[list[Entry], list[Entry]]:
         old_body, new_body = rd.body_paragraphs(self.old.document), rd.body_paragraphs(self.new.document)

@@ -94,35 +94,17 @@ def new_tokens(ops) -> int:
     return sum(len(items) for op, items in ops if op != DELETE)
 
 
-def cut(ops, boundary: int) -> tuple[list, list]:
-    """``ops`` (of old tokens against the tokens of two paragraphs read as one) cut where
-    the second paragraph's tokens begin (``boundary`` new tokens into the text); a deletion
-    at the boundary ends the first part."""
+def cut(ops, boundary: int, side: str = "new") -> tuple[list, list]:
+    """``ops`` cut where the second paragraph's tokens begin, ``boundary`` tokens in: new
+    tokens for a split (two new paragraphs read as one), old ones for a join (``side="old"``).
+    An operation on the other side's tokens at the boundary ends the first part."""
+    other = DELETE if side == "new" else INSERT
     first: list = []
     second: list = []
     seen = 0
     for op, items in ops:
-        if op == DELETE:
+        if op == other:
             (first if seen < boundary or not second else second).append((op, items))
-            continue
-        take = max(0, min(len(items), boundary - seen))
-        if take:
-            first.append((op, items[:take]))
-        if take < len(items):
-            second.append((op, items[take:]))
-        seen += len(items)
-    return first, second
-
-
-def cut_old(ops, boundary: int) -> tuple[list, list]:
-    """``ops`` (of two old paragraphs read as one against a new one) cut where the second old
-    paragraph's tokens begin; an insertion at the boundary starts the second part."""
-    first: list = []
-    second: list = []
-    seen = 0
-    for op, items in ops:
-        if op == INSERT:
-            (first if seen < boundary else second).append((op, items))
             continue
         take = max(0, min(len(items), boundary - seen))
         if take:
@@ -189,7 +171,7 @@ def _join(first: int, new: int, other: int, old_ps: list, new_ps: list) -> Join 
     paired = first + 1 if other == first else first
     alone = _kept(diff_tokens(old_ps[paired].tokens, n.tokens))
     ops = diff_tokens(o1.tokens + o2.tokens, n.tokens)
-    first_ops, second_ops = cut_old(ops, len(o1.tokens))
+    first_ops, second_ops = cut(ops, len(o1.tokens), side="old")
     gained = _kept(first_ops if other == first else second_ops)
     if _worth(alone, _kept(ops), first_ops, second_ops, gained, _words(old_ps[other].tokens)):
         return Join(first, new, first_ops, second_ops)
