@@ -1,0 +1,491 @@
+"""Run formatting as a reader sees it: the style hierarchy of one document resolved.
+
+A run's effective formatting (ECMA-376 Part 1, 17.7.2) is built from the document
+defaults (``w:docDefaults``), then the paragraph style and its ``w:basedOn`` chain,
+then the character style and its chain, then the run's own properties. A property
+written at a lower level replaces the one inherited; the toggle properties (bold,
+italics, caps... 17.7.3) are the exception: in a chain the nearest value counts, the
+paragraph and character levels combine by exclusive or, a ``true`` document default
+keeps them on, and a value in the run itself is absolute. Each document is resolved
+through its own styles part and theme (``minorHAnsi`` -> the theme's font).
+
+So two runs format their text alike whatever is written where: a property the
+original inherited and a re-save writes out (or drops because it equals the inherited
+value), a renamed style that gives the same formatting, a property spelt out at its
+default value (``w:kern w:val="0"``, ``w:color w:val="auto"``), a colour in capitals
+or given by its theme name. Properties that only guide proofing (``w:noProof``) are
+not formatting. Table styles are not applied.
+
+What counts for a piece of text is what formats its characters (:class:`RunFormat`):
+complex script characters take the ``cs`` font, size, bold and italics, others the
+Latin or East Asian ones, unless the run is marked ``w:rtl`` or ``w:cs``; a space or
+a tab shows only lines, background and hiding; kerning (``w:kern``) is a threshold.
+
+The styles part is read style by style, only the styles a run needs (styles.xml of
+the UN templates is 350 KB), and each resolution is cached per document.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+import regex
+from lxml import etree
+
+from ..ooxml.ns import W, w
+from .canon import ON_OFF, on_off
+
+#: Toggle properties (17.7.3).
+TOGGLES = frozenset(w(n) for n in (
+    "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "emboss", "imprint", "outline",
+    "shadow", "vanish"))
+#: Properties that show nothing: proofing, revision marks, the style (resolved instead).
+_NOT_SHOWN = frozenset(w(n) for n in ("noProof", "rPrChange", "rStyle"))
+#: Properties whose attributes are separate properties (each inherited on its own).
+_SPLIT = {w("rFonts"): ("ascii", "hAnsi", "eastAsia", "cs"), w("lang"): ("val", "eastAsia", "bidi")}
+_THEME = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
+#: Values that mean the same as no property at all (the application defaults).
+_DEFAULTS = {
+    w("color"): ((w("val"), "auto"),), w("kern"): ((w("val"), "0"),), w("position"): ((w("val"), "0"),),
+    w("spacing"): ((w("val"), "0"),), w("w"): ((w("val"), "100"),), w("vertAlign"): ((w("val"), "baseline"),),
+    w("u"): ((w("val"), "none"),), w("highlight"): ((w("val"), "none"),), w("effect"): ((w("val"), "none"),),
+    w("em"): ((w("val"), "none"),), w("sz"): ((w("val"), "20"),), w("szCs"): ((w("val"), "20"),),
+}
+#: Properties whose values are hexadecimal colours and shades (``BF`` = ``bf``) or names.
+_HEX = frozenset(w(n) for n in ("color", "shd", "u", "highlight", "bdr"))
+_VAL, _COLOR = w("val"), w("color")
+_RPR, _STYLE, _BASED_ON = w("rPr"), w("style"), w("basedOn")
+_STYLE_ID, _TYPE, _DEFAULT = w("styleId"), w("type"), w("default")
+_RSTYLE = w("rStyle")
+
+Props = dict  # property name -> canonical value (a str or a tuple of attributes)
+
+
+def props_of(rpr: etree._Element | None) -> Props:
+    """The properties a ``w:rPr`` writes, by name, values canonical (see the module docstring)."""
+    out: Props = {}
+    if rpr is None:
+        return out
+    for child in rpr:
+        tag = child.tag
+        if tag.__class__ is not str or tag in _NOT_SHOWN:
+            continue
+        if tag in ON_OFF:
+            out[tag] = on_off(child)
+            continue
+        slots = _SPLIT.get(tag)
+        if slots is not None:
+            for slot in slots:
+                theme = _THEME.get(slot)
+                value = child.get(w(theme)) if theme else None
+                if value is not None:
+                    out[f"{tag}.{slot}"] = "theme:" + value
+                else:
+                    value = child.get(w(slot))
+                    if value is not None:
+                        out[f"{tag}.{slot}"] = value
+            continue
+        if tag == _COLOR:
+            # the colour shown: ``w:val`` (with a theme colour, the producer's computed value)
+            value = child.get(_VAL)
+            if value is not None:
+                out[tag] = ((_VAL, value.lower()),)
+        elif tag in _HEX:
+            out[tag] = tuple(sorted((k, v.lower()) for k, v in child.attrib.items() if "rsid" not in k))
+        else:
+            out[tag] = tuple(sorted((k, v) for k, v in child.attrib.items() if "rsid" not in k))
+    return out
+
+
+def key_of(props: Props) -> str:
+    """Canonical text of resolved properties: defaults and off values left out."""
+    parts = []
+    for name, value in props.items():
+        if value is False or _DEFAULTS.get(name) == value:
+            continue
+        parts.append(f"{name}={value}")
+    parts.sort()
+    return "|".join(parts)
+
+
+_FONT_SLOTS = tuple(f"{w('rFonts')}.{slot}" for slot in _SPLIT[w("rFonts")])
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def theme_fonts(data: bytes | None) -> dict[str, str]:
+    """The major and minor fonts of a theme part (``a:fontScheme``) under the names
+    ``w:rFonts`` refers to them by (``majorHAnsi``, ``minorBidi``...); a theme font
+    with no typeface, or an unreadable theme, stays unresolved."""
+    if not data or b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+        return {}
+    try:
+        root = etree.fromstring(data, etree.XMLParser(**_SAFE))
+    except etree.XMLSyntaxError:
+        return {}
+    out: dict[str, str] = {}
+    for kind in ("major", "minor"):
+        font = root.find(f".//{{{_A}}}{kind}Font")
+        if font is None:
+            continue
+        for script, names in (("latin", ("Ascii", "HAnsi")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
+            face = font.find(f"{{{_A}}}{script}")
+            typeface = face.get("typeface") if face is not None else None
+            if typeface:
+                for name in names:
+                    out[kind + name] = typeface
+    return out
+
+
+class _Style:
+    __slots__ = ("kind", "based_on", "props")
+
+    def __init__(self, kind: str | None, based_on: str | None, props: Props) -> None:
+        self.kind, self.based_on, self.props = kind, based_on, props
+
+
+def _style_of(el: etree._Element) -> _Style:
+    based = el.find(_BASED_ON)
+    return _Style(el.get(_TYPE), based.get(_VAL) if based is not None else None, props_of(el.find(_RPR)))
+
+
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_ROOT_TAG = re.compile(rb"<w:styles\b[^>]*>")
+_START = re.compile(rb"<w:style\b([^>]*)>")
+_ATTR = re.compile(rb"""\sw:(styleId|type|default)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_W_BYTES = W.encode()
+
+
+class _Part:
+    """The styles of one styles part, each parsed when first asked for."""
+
+    def __init__(self, data: bytes | None) -> None:
+        self.defaults: Props = {}
+        self.default_paragraph: str | None = None
+        self.default_character: str | None = None
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._styles: dict[str, _Style | None] = {}
+        self._data = data or b""
+        self._root = b""
+        if not data or b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+            return
+        root = _ROOT_TAG.search(data)
+        try:
+            if (root is not None and data.count(_W_BYTES) == 1 and b'xmlns:w="' + _W_BYTES + b'"' in root.group()
+                    and b"<!--" not in data and b"<![CDATA[" not in data and data.count(b"<?") <= 1):
+                self._root = root.group()
+                self._index(data)
+            else:
+                self._parse_all(data)
+        except etree.XMLSyntaxError:  # unreadable styles: no styles
+            self._styles.clear()
+            self._spans.clear()
+            self.defaults = {}
+
+    def _chunk(self, text: bytes) -> etree._Element:
+        return etree.fromstring(self._root + text + b"</w:styles>", etree.XMLParser(**_SAFE))
+
+    def _index(self, data: bytes) -> None:
+        """Where each style lies in the bytes (plain bytes: the namespace bound once, to ``w``)."""
+        start = data.find(b"<w:docDefaults")
+        if start >= 0:
+            end = data.find(b"</w:docDefaults>", start)
+            if end > 0:
+                self.defaults = self._defaults(self._chunk(data[start:end + 16]))
+        for m in _START.finditer(data):
+            attrs = {}
+            for a in _ATTR.finditer(m.group(1)):
+                raw = (a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8")
+                attrs[a.group(1)] = html.unescape(raw) if "&" in raw else raw
+            sid = attrs.get(b"styleId")
+            if m.group().endswith(b"/>"):
+                end = m.end()
+            else:
+                end = data.find(b"</w:style>", m.end())
+                if end < 0:
+                    raise etree.XMLSyntaxError("unclosed style", None, 0, 0)  # type: ignore[call-arg]
+                end += 10
+            if sid is None or sid in self._spans:
+                continue
+            self._spans[sid] = (m.start(), end)
+            self._note_default(sid, attrs.get(b"type"), attrs.get(b"default"))
+
+    def _note_default(self, sid: str, kind: str | None, default: str | None) -> None:
+        if default is None or default.strip().lower() not in ("1", "true", "on"):
+            return
+        if kind == "paragraph" and self.default_paragraph is None:
+            self.default_paragraph = sid
+        elif kind == "character" and self.default_character is None:
+            self.default_character = sid
+
+    def _parse_all(self, data: bytes) -> None:
+        root = etree.fromstring(data, etree.XMLParser(**_SAFE))
+        self.defaults = self._defaults(root)
+        for st in root.iter(_STYLE):
+            sid = st.get(_STYLE_ID)
+            if sid is None or sid in self._styles:
+                continue
+            self._styles[sid] = _style_of(st)
+            self._note_default(sid, st.get(_TYPE), st.get(_DEFAULT))
+
+    @staticmethod
+    def _defaults(root: etree._Element) -> Props:
+        rpr = root.find(f".//{w('docDefaults')}/{w('rPrDefault')}/{_RPR}")
+        return props_of(rpr)
+
+    def style(self, sid: str | None) -> _Style | None:
+        if sid is None:
+            return None
+        if sid in self._styles:
+            return self._styles[sid]
+        span = self._spans.get(sid)
+        found = None
+        if span is not None:
+            try:
+                el = self._chunk(self._data[span[0]:span[1]])[0]
+                found = _style_of(el)
+            except (etree.XMLSyntaxError, IndexError):
+                found = None
+        self._styles[sid] = found
+        return found
+
+
+class RunStyles:
+    """The effective run formatting of one document (its styles part read on first use).
+
+    ``load`` returns the styles part's bytes (or None: no styles, defaults only)."""
+
+    __slots__ = ("_load", "_part", "_chains", "_bases", "_keys", "_load_theme", "_theme")
+
+    def __init__(self, load: Callable[[], bytes | None],
+                 theme: Callable[[], bytes | None] | None = None) -> None:
+        self._load = load
+        self._load_theme = theme
+        self._theme: dict[str, str] | None = None
+        self._part: _Part | None = None
+        self._chains: dict[tuple[str | None, str], Props] = {}
+        self._bases: dict[str | None, tuple[Props, Props]] = {}
+        self._keys: dict[tuple, str] = {}
+
+    @property
+    def part(self) -> _Part:
+        if self._part is None:
+            self._part = _Part(self._load())
+        return self._part
+
+    def _chain(self, sid: str | None, kind: str) -> Props:
+        """A style's properties with its ``w:basedOn`` chain merged (the nearest value wins;
+        a loop is cut where it closes, a style of another type ends the chain)."""
+        got = self._chains.get((sid, kind))
+        if got is not None:
+            return got
+        levels = []
+        seen: set[str] = set()
+        cur = sid
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            st = self.part.style(cur)
+            if st is None or (st.kind or "paragraph") != kind:
+                break
+            levels.append(st.props)
+            cur = st.based_on
+        merged: Props = {}
+        for props in reversed(levels):
+            merged.update(props)
+        self._chains[(sid, kind)] = merged
+        return merged
+
+    def _paragraph(self, pstyle: str | None) -> tuple[Props, Props]:
+        """(document defaults with the paragraph style's non-toggle properties over them,
+        the paragraph style's own toggle values) for a paragraph style id."""
+        got = self._bases.get(pstyle)
+        if got is None:
+            part = self.part
+            sid = pstyle if pstyle is not None and part.style(pstyle) is not None else part.default_paragraph
+            level = self._chain(sid, "paragraph")
+            base = dict(part.defaults)
+            base.update((k, v) for k, v in level.items() if k not in TOGGLES)
+            got = self._bases[pstyle] = (base, {k: v for k, v in level.items() if k in TOGGLES})
+        return got
+
+    def resolve(self, pstyle: str | None, rpr: etree._Element | None) -> Props:
+        """The effective properties of a run with ``rpr`` in a paragraph of style ``pstyle``."""
+        base, ptoggles = self._paragraph(pstyle)
+        direct = props_of(rpr)
+        rstyle = rpr.find(_RSTYLE) if rpr is not None else None
+        sid = rstyle.get(_VAL) if rstyle is not None else None
+        part = self.part
+        if sid is None or part.style(sid) is None:
+            sid = part.default_character
+        char = self._chain(sid, "character")
+        out = dict(base)
+        out.update((k, v) for k, v in char.items() if k not in TOGGLES)
+        out.update((k, v) for k, v in direct.items() if k not in TOGGLES)
+        defaults = part.defaults
+        for t in TOGGLES:
+            if t in direct:
+                on = direct[t]
+            elif defaults.get(t) is True:
+                on = True
+            else:
+                on = bool(ptoggles.get(t)) ^ bool(char.get(t))
+            out[t] = on
+        for slot in _FONT_SLOTS:
+            value = out.get(slot)
+            if value is not None and value.startswith("theme:"):
+                out[slot] = self.theme_fonts().get(value[6:], value)
+        return out
+
+    def theme_fonts(self) -> dict[str, str]:
+        """The theme's fonts by the names runs give them (``minorHAnsi`` -> ``Calibri``)."""
+        if self._theme is None:
+            self._theme = theme_fonts(self._load_theme() if self._load_theme is not None else None)
+        return self._theme
+
+    def run(self, pstyle: str | None, rpr: etree._Element | None) -> "RunFormat":
+        """The formatting of a run with ``rpr`` in a paragraph of style ``pstyle`` (cached by
+        its written form)."""
+        raw = (pstyle, tuple([(c.tag, tuple(c.items())) for c in rpr]) if rpr is not None else ())
+        fmt = self._keys.get(raw)
+        if fmt is None:
+            fmt = self._keys[raw] = RunFormat(self.resolve(pstyle, rpr))
+        return fmt
+
+    def base_key(self, pstyle: str | None) -> str:
+        """Key of a run without properties in a paragraph of style ``pstyle``."""
+        return key_of(self.run(pstyle, None).props)
+
+    def character_key(self, sid: str | None) -> str:
+        """Key of what a character style gives (its chain merged), for comparing styles."""
+        return key_of(self._chain(sid, "character"))
+
+
+# Which properties format which characters (17.3.2.26 rFonts, 17.3.2.30 rtl): complex
+# script characters (by Unicode block: the Arabic comma and Arabic-Indic digits too)
+# take the ``cs`` font, size, bold and italics; East Asian ones the ``eastAsia`` font;
+# others the ``ascii`` (below U+0080) or ``hAnsi`` font; all the characters of a run
+# marked ``w:rtl`` or ``w:cs`` are set as complex script.
+_SLOTS = {
+    "cs": (w("rFonts") + ".cs", w("szCs"), w("bCs"), w("iCs")),
+    "ea": (w("rFonts") + ".eastAsia", w("sz"), w("b"), w("i")),
+    "ascii": (w("rFonts") + ".ascii", w("sz"), w("b"), w("i")),
+    "high": (w("rFonts") + ".hAnsi", w("sz"), w("b"), w("i")),
+}
+_SLOTTED = frozenset(p for props in _SLOTS.values() for p in props) | {w("rtl"), w("cs"), w("kern")}
+_KERN = w("kern")
+#: What shows on a blank (a space, a tab): lines through or under it, its background, whether
+#: it is hidden.
+_ON_BLANK = frozenset(w(n) for n in ("u", "strike", "dstrike", "highlight", "shd", "bdr", "vanish", "color"))
+_COMPLEX = regex.compile("[\u0590-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefe]")
+_EAST_ASIAN = regex.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+                            "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+_HIGH = regex.compile("[^\x00-\x7f]")
+_ASCII = regex.compile("[\x00-\x7f]")
+#: Text that shows no glyph: spaces and format characters (the left-to-right mark...).
+_BLANK = regex.compile(r"[\s\p{Cf}]*")
+#: Punctuation and symbols outside the complex script blocks: their direction follows the
+#: run's (``w:rtl``); letters, digits, spaces and the punctuation of a right-to-left script
+#: (the Arabic comma) take theirs from the text around them.
+_DIRECTED = regex.compile("[^\\p{L}\\p{M}\\p{Nd}\\s\\p{Cf}" + _COMPLEX.pattern[1:])
+_ALL = ("all",)
+
+
+def _classes(text: str | None, complex_run: bool) -> tuple[tuple[str, ...], bool]:
+    """(the property sets that format ``text``'s characters, whether its direction shows).
+
+    ``text`` None is an object that may show a glyph (a symbol, a drawing): every
+    property counts. Blank text (spaces; "" for a tab or a break) is formatted by none
+    of the sets: only what shows on a blank counts (underline, highlight, hidden...)."""
+    if text is None:
+        return _ALL, False
+    if _BLANK.fullmatch(text):
+        return (), False
+    directed = _DIRECTED.search(text) is not None
+    if complex_run:
+        return ("cs",), directed
+    rest = text
+    found = []
+    if _COMPLEX.search(rest):
+        found.append("cs")
+        rest = _COMPLEX.sub("", rest)
+    if _EAST_ASIAN.search(rest):
+        found.append("ea")
+        rest = _EAST_ASIAN.sub("", rest)
+    if _ASCII.search(rest):
+        found.append("ascii")
+    if _HIGH.search(rest):
+        found.append("high")
+    return tuple(found), directed
+
+
+def _number(value: object, default: int) -> int:
+    """The ``w:val`` of a property value (sorted attributes) as a number."""
+    if isinstance(value, tuple):
+        for k, v in value:
+            if k == _VAL:
+                try:
+                    return int(v)
+                except ValueError:
+                    return default
+    return default
+
+
+def _kerned(props: Props, size: object) -> bool:
+    """Whether the text is kerned: ``w:kern`` is a threshold, kerning text of that size
+    (in half-points) and above (17.3.2.19), so 2 and 14 kern 10-point text alike."""
+    kern = _number(props.get(_KERN), 0)
+    return kern > 0 and _number(size, 20) >= kern
+
+
+class RunFormat:
+    """A run's resolved properties, keyed for the characters a piece of it holds: only
+    the font, size, bold and italics of the script classes present count (a run of digits
+    set in the same font and size with or without ``w:rtl`` shows the same), and ``w:rtl``
+    itself only where punctuation or symbols take their direction from it."""
+
+    __slots__ = ("props", "_common", "_keys")
+
+    def __init__(self, props: Props) -> None:
+        self.props = props
+        self._common: str | None = None
+        self._keys: dict[tuple, str] = {}
+
+    def key(self, text: str | None) -> str:
+        """Key of what a piece of this run shows: ``text`` (see :func:`_classes`)."""
+        props = self.props
+        sig = _classes(text, bool(props.get(w("rtl")) or props.get(w("cs"))))
+        key = self._keys.get(sig)
+        if key is None:
+            if sig[0] is _ALL:
+                key = key_of(props)
+            elif not sig[0]:
+                key = key_of({k: v for k, v in props.items() if k in _ON_BLANK})
+            else:
+                if self._common is None:
+                    self._common = key_of({k: v for k, v in props.items() if k not in _SLOTTED})
+                parts = [self._common]
+                for cls in sig[0]:
+                    slot = {k: props.get(k, False) for k in _SLOTS[cls]}
+                    slot[_KERN] = _kerned(props, slot[_SLOTS[cls][1]])
+                    parts.append(cls + ":" + key_of(slot))
+                if sig[1]:
+                    parts.append(f"rtl={bool(props.get(w('rtl')))}")
+                key = "\x1f".join(parts)
+            self._keys[sig] = key
+        return key
+
+
+def key_parts(key: str) -> tuple[str, dict[str, str], bool | None]:
+    """A :meth:`RunFormat.key` taken apart, for reports: (the properties that format every
+    character, each script class's font, size, bold, italics and kerning by class name
+    ``cs``, ``ea``, ``ascii`` or ``high``, the run's direction where it shows, else None)."""
+    common, *rest = key.split("\x1f")
+    classes: dict[str, str] = {}
+    direction = None
+    for part in rest:
+        if part.startswith("rtl="):
+            direction = part == "rtl=True"
+        else:
+            name, _, value = part.partition(":")
+            classes[name] = value
+    return common, classes, direction
