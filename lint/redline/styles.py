@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -371,51 +372,59 @@ _SLOTS = {
     "ascii": (w("rFonts") + ".ascii", w("sz"), w("b"), w("i")),
     "high": (w("rFonts") + ".hAnsi", w("sz"), w("b"), w("i")),
 }
-_SLOTTED = frozenset(p for props in _SLOTS.values() for p in props) | {w("rtl"), w("cs"), w("kern")}
 _KERN = w("kern")
+_SLOTTED = frozenset(p for props in _SLOTS.values() for p in props) | {w("rtl"), w("cs"), _KERN}
 #: What shows on a blank (a space, a tab): lines through or under it, its background, whether
 #: it is hidden.
 _ON_BLANK = frozenset(w(n) for n in ("u", "strike", "dstrike", "highlight", "shd", "bdr", "vanish", "color"))
-_COMPLEX = regex.compile("[\u0590-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefe]")
-_EAST_ASIAN = regex.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
-                            "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
-_HIGH = regex.compile("[^\x00-\x7f]")
-_ASCII = regex.compile("[\x00-\x7f]")
-#: Text that shows no glyph: spaces and format characters (the left-to-right mark...).
-_BLANK = regex.compile(r"[\s\p{Cf}]*")
+_COMPLEX_RANGES = ((0x0590, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFE))
+_EAST_ASIAN_RANGES = ((0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
+                      (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))
+#: Characters that show no glyph: spaces and format characters (the left-to-right mark...).
+_BLANK = regex.compile(r"[\s\p{Cf}]")
 #: Punctuation and symbols outside the complex script blocks: their direction follows the
 #: run's (``w:rtl``); letters, digits, spaces and the punctuation of a right-to-left script
 #: (the Arabic comma) take theirs from the text around them.
-_DIRECTED = regex.compile("[^\\p{L}\\p{M}\\p{Nd}\\s\\p{Cf}" + _COMPLEX.pattern[1:])
+_DIRECTED = regex.compile(r"[^\p{L}\p{M}\p{Nd}\s\p{Cf}]")
 _ALL = ("all",)
 
 
+def _class_of(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x80:
+        return "ascii"
+    for lo, hi in _COMPLEX_RANGES:
+        if lo <= o <= hi:
+            return "cs"
+    for lo, hi in _EAST_ASIAN_RANGES:
+        if lo <= o <= hi:
+            return "ea"
+    return "high"
+
+
+@lru_cache(maxsize=65536)
 def _classes(text: str | None, complex_run: bool) -> tuple[tuple[str, ...], bool]:
-    """(the property sets that format ``text``'s characters, whether its direction shows).
+    """(the property sets that format ``text``'s visible characters, in their order with
+    neighbours of one set merged; whether its direction shows).
 
     ``text`` None is an object that may show a glyph (a symbol, a drawing): every
     property counts. Blank text (spaces; "" for a tab or a break) is formatted by none
     of the sets: only what shows on a blank counts (underline, highlight, hidden...)."""
     if text is None:
         return _ALL, False
-    if _BLANK.fullmatch(text):
-        return (), False
-    directed = _DIRECTED.search(text) is not None
-    if complex_run:
-        return ("cs",), directed
-    rest = text
-    found = []
-    if _COMPLEX.search(rest):
-        found.append("cs")
-        rest = _COMPLEX.sub("", rest)
-    if _EAST_ASIAN.search(rest):
-        found.append("ea")
-        rest = _EAST_ASIAN.sub("", rest)
-    if _ASCII.search(rest):
-        found.append("ascii")
-    if _HIGH.search(rest):
-        found.append("high")
-    return tuple(found), directed
+    seq: list[str] = []
+    directed = False
+    for ch in text:
+        if _BLANK.match(ch):
+            continue
+        cls = _class_of(ch)
+        if not directed and cls != "cs" and _DIRECTED.match(ch):
+            directed = True
+        if complex_run:
+            cls = "cs"
+        if not seq or seq[-1] != cls:
+            seq.append(cls)
+    return tuple(seq), directed
 
 
 def _number(value: object, default: int) -> int:
@@ -430,25 +439,34 @@ def _number(value: object, default: int) -> int:
     return default
 
 
-def _kerned(props: Props, size: object) -> bool:
-    """Whether the text is kerned: ``w:kern`` is a threshold, kerning text of that size
-    (in half-points) and above (17.3.2.19), so 2 and 14 kern 10-point text alike."""
-    kern = _number(props.get(_KERN), 0)
-    return kern > 0 and _number(size, 20) >= kern
-
-
 class RunFormat:
-    """A run's resolved properties, keyed for the characters a piece of it holds: only
-    the font, size, bold and italics of the script classes present count (a run of digits
-    set in the same font and size with or without ``w:rtl`` shows the same), and ``w:rtl``
-    itself only where punctuation or symbols take their direction from it."""
+    """A run's resolved properties, keyed for the characters a piece of it holds.
 
-    __slots__ = ("props", "_common", "_keys")
+    A piece's key is the properties that format all its characters, then, in the order
+    of its characters, the font, size, bold, italics and kerning (``w:kern`` is a
+    threshold: text of that size and above is kerned, 17.3.2.19) each one is set in,
+    then ``w:rtl`` where punctuation or symbols take their direction from it. So digits
+    set in the same font and size with or without ``w:rtl`` show the same."""
+
+    __slots__ = ("props", "_common", "_keys", "_looks")
 
     def __init__(self, props: Props) -> None:
         self.props = props
         self._common: str | None = None
         self._keys: dict[tuple, str] = {}
+        self._looks: dict[str, str] = {}
+
+    def _look(self, cls: str) -> str:
+        """How the characters of one class are set: font, size, bold, italics, kerning."""
+        look = self._looks.get(cls)
+        if look is None:
+            props = self.props
+            font, size, bold, italic = (props.get(k) for k in _SLOTS[cls])
+            points = _number(size, 20)
+            kern = _number(props.get(_KERN), 0)
+            look = self._looks[cls] = (f"font={font or ''}|size={points}|b={bool(bold)}|i={bool(italic)}"
+                                       f"|kern={kern > 0 and points >= kern}")
+        return look
 
     def key(self, text: str | None) -> str:
         """Key of what a piece of this run shows: ``text`` (see :func:`_classes`)."""
@@ -463,29 +481,28 @@ class RunFormat:
             else:
                 if self._common is None:
                     self._common = key_of({k: v for k, v in props.items() if k not in _SLOTTED})
-                parts = [self._common]
+                looks: list[str] = []
                 for cls in sig[0]:
-                    slot = {k: props.get(k, False) for k in _SLOTS[cls]}
-                    slot[_KERN] = _kerned(props, slot[_SLOTS[cls][1]])
-                    parts.append(cls + ":" + key_of(slot))
+                    look = self._look(cls)
+                    if not looks or looks[-1] != look:
+                        looks.append(look)
+                key = self._common + "\x1f" + "\x1e".join(looks)
                 if sig[1]:
-                    parts.append(f"rtl={bool(props.get(w('rtl')))}")
-                key = "\x1f".join(parts)
+                    key += f"\x1frtl={bool(props.get(w('rtl')))}"
             self._keys[sig] = key
         return key
 
 
-def key_parts(key: str) -> tuple[str, dict[str, str], bool | None]:
+def key_parts(key: str) -> tuple[str, tuple[str, ...], bool | None]:
     """A :meth:`RunFormat.key` taken apart, for reports: (the properties that format every
-    character, each script class's font, size, bold, italics and kerning by class name
-    ``cs``, ``ea``, ``ascii`` or ``high``, the run's direction where it shows, else None)."""
+    character, how its characters are set in their order, the run's direction where it
+    shows, else None)."""
     common, *rest = key.split("\x1f")
-    classes: dict[str, str] = {}
+    looks: tuple[str, ...] = ()
     direction = None
     for part in rest:
         if part.startswith("rtl="):
             direction = part == "rtl=True"
         else:
-            name, _, value = part.partition(":")
-            classes[name] = value
-    return common, classes, direction
+            looks = tuple(part.split("\x1e"))
+    return common, looks, direction
