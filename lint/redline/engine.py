@@ -188,6 +188,9 @@ class Engine:
     def char_styles(self) -> tuple[RunStyles, RunStyles]:
         """OLD's and NEW's style hierarchies, which key each run by the formatting it shows
         (each resolved through its own styles part, read when a run first needs it)."""
+        if self._same_styles_part:  # one resolution for both; theme fonts alike by name
+            shared = RunStyles(self._new_styles)
+            return shared, shared
         return (RunStyles(self._old_styles, lambda: self._old_parts()[1]),
                 RunStyles(self._new_styles, lambda: self.new.parts.get(self.new.theme_name or "")))
 
@@ -196,9 +199,10 @@ class Engine:
 
     def _same_context(self, old: rd.Para, new: rd.Para) -> bool:
         """Whether runs written alike in ``old`` and ``new`` (see :func:`reader.same_content`)
-        also show alike: same paragraph style id in identical styles parts, or paragraph and
-        character styles that resolve to the same formatting."""
-        if old.pstyle == new.pstyle and self._same_styles_part:
+        also show alike: identical styles parts (a change of paragraph style is then the
+        layout's, a ``w:pPrChange``), or paragraph and character styles that resolve to
+        the same formatting."""
+        if self._same_styles_part:
             return True
         old_st, new_st = self.char_styles
         if old_st.base_key(old.pstyle) != new_st.base_key(new.pstyle):
@@ -210,7 +214,10 @@ class Engine:
 
     @cached_property
     def _same_styles_part(self) -> bool:
-        return self._old_styles() == self._new_styles()
+        """Whether OLD and NEW have the same styles and theme parts (compared by the
+        fingerprints of their zip entries: OLD's styles are then never inflated)."""
+        prints = self.old.style_prints
+        return bool(prints) and prints == self.new.style_prints
 
     def _old_styles_root(self):  # type: ignore[no-untyped-def]
         """OLD's styles part parsed (for the names of OLD's paragraph styles), or None."""

@@ -69,6 +69,8 @@ class Docx:
     styles_name: str | None = None
     numbering_name: str | None = None
     theme_name: str | None = None
+    #: the styles and theme parts' fingerprints (see ``ooxml.package.Package.fingerprint``)
+    style_prints: tuple = ()
     extra: dict[str, etree._Element] = field(default_factory=dict)
     #: parts of ``extra`` changed by the redline (written from their tree, the others copied)
     changed: set[str] = field(default_factory=set)
@@ -121,6 +123,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
             docx.footnotes_name = fn_name
             docx.footnotes = docx.part_xml(fn_name)
         docx.strict_keep = pkg.own_transitional_names() if all_parts else None
+        docx.style_prints = (pkg.fingerprint(docx.styles_name), pkg.fingerprint(docx.theme_name))
     if all_parts:
         docx.raw = raw_entries(pkg.data, parts)
     # the trees are written from their own fields, not from ``extra``

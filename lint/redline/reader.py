@@ -88,16 +88,20 @@ class Para:
     which for most paragraphs of a long document (the unchanged ones) is never.
     """
 
-    __slots__ = ("elem", "atoms", "atom_markers", "text", "fn_ids", "styles", "pstyle", "__dict__")
+    __slots__ = ("elem", "atoms", "atom_markers", "text", "fn_ids", "styles", "__dict__")
 
-    def __init__(self, elem, atoms, atom_markers, text, fn_ids, styles=None, pstyle=None):  # type: ignore[no-untyped-def]
+    def __init__(self, elem, atoms, atom_markers, text, fn_ids, styles=None):  # type: ignore[no-untyped-def]
         self.elem: etree._Element = elem
         self.atoms: list = atoms  # (kind, run, container, text-or-element, rPr-or-None)
         self.atom_markers: list = atom_markers  # (atom position, marker element)
         self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
         self.fn_ids: list = fn_ids  # ids of the footnote references, in order
         self.styles = styles  # its document's styles.RunStyles (or character styles, see canon), or None
-        self.pstyle: str | None = pstyle  # its paragraph style id as written (None: the default)
+
+    @cached_property
+    def pstyle(self) -> str | None:
+        """Its paragraph style id as written (None: the default style)."""
+        return paragraph_style(self.elem)
 
     @cached_property
     def norm(self) -> str:
@@ -314,7 +318,7 @@ def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-u
     shown: list = []
     fn_ids: list = []
     _walk(p, None, atoms, markers, shown, fn_ids)
-    return Para(p, atoms, markers, "".join(shown), fn_ids, styles, paragraph_style(p))
+    return Para(p, atoms, markers, "".join(shown), fn_ids, styles)
 
 
 def _tokenise(atoms: list, atom_markers: list, styles=None,
@@ -361,7 +365,9 @@ def _tokenise(atoms: list, atom_markers: list, styles=None,
             _, run, container, s, rpr = atoms[i]
             atom_to_token[i] = len(tokens)
             if resolved:  # the key depends on the characters of each token
-                tokens.extend(Token(m, [Piece(run, container, m, None, rkey(run, rpr, m))]) for m in _WORD.findall(s))
+                rkey(run, rpr, "")  # the run's formatting resolved once, then each token keyed
+                keyed = keys[id(run)].key  # type: ignore[attr-defined]
+                tokens.extend(Token(m, [Piece(run, container, m, None, keyed(m))]) for m in _WORD.findall(s))
             else:
                 key = rkey(run, rpr)
                 tokens.extend(Token(m, [Piece(run, container, m, None, key)]) for m in _WORD.findall(s))

@@ -152,19 +152,32 @@ def _style_of(el: etree._Element) -> _Style:
 
 _SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _ROOT_TAG = re.compile(rb"<w:styles\b[^>]*>")
-_START = re.compile(rb"<w:style\b([^>]*)>")
-_ATTR = re.compile(rb"""\sw:(styleId|type|default)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTR = re.compile(rb'''\sw:(styleId|type|default)="([^"]*)"''')
+_UNSAFE_ID = re.compile(r"[&<>\"']")
 _W_BYTES = W.encode()
 
 
+def _plain(data: bytes) -> bool:
+    """No comment, CDATA section, DOCTYPE or processing instruction past the declaration
+    (looked for by their rare characters first: a styles part can be 350 KB)."""
+    if b"!" in data and b"<!" in data:
+        return False
+    return data.count(b"?") <= 2 or data.count(b"<?") <= 1
+
+
 class _Part:
-    """The styles of one styles part, each parsed when first asked for."""
+    """The styles of one styles part, each parsed when first asked for.
+
+    When the bytes are plain (the WordprocessingML namespace bound to ``w`` on the root;
+    no comment, CDATA or processing instruction past the declaration), a style is found by
+    its ``w:styleId="..."`` and only its own text parsed; otherwise, or when a style or
+    a default style is not found so (an attribute in single quotes...), the whole part
+    is parsed once."""
 
     def __init__(self, data: bytes | None) -> None:
         self.defaults: Props = {}
-        self.default_paragraph: str | None = None
-        self.default_character: str | None = None
-        self._spans: dict[str, tuple[int, int]] = {}
+        self._default_paragraph: str | None = None
+        self._default_character: str | None = None
         self._styles: dict[str, _Style | None] = {}
         self._data = data or b""
         self._root = b""
@@ -172,52 +185,69 @@ class _Part:
             return
         root = _ROOT_TAG.search(data)
         try:
-            if (root is not None and data.count(_W_BYTES) == 1 and b'xmlns:w="' + _W_BYTES + b'"' in root.group()
-                    and b"<!--" not in data and b"<![CDATA[" not in data and data.count(b"<?") <= 1):
+            if root is not None and b'xmlns:w="' + _W_BYTES + b'"' in root.group() and _plain(data):
                 self._root = root.group()
-                self._index(data)
+                self._plain_defaults(data)
             else:
                 self._parse_all(data)
         except etree.XMLSyntaxError:  # unreadable styles: no styles
-            self._styles.clear()
-            self._spans.clear()
-            self.defaults = {}
+            self._unreadable()
+
+    def _unreadable(self) -> None:
+        self._root = b""
+        self._styles.clear()
+        self.defaults, self._default_paragraph, self._default_character = {}, None, None
+
+    def _whole(self) -> None:
+        """Parse the whole part (a plain reading missed something)."""
+        self._root = b""
+        self._styles.clear()
+        self._default_paragraph = self._default_character = None
+        try:
+            self._parse_all(self._data)
+        except etree.XMLSyntaxError:
+            self._unreadable()
+
+    @property
+    def default_paragraph(self) -> str | None:
+        if self._default_paragraph is None and self._root:
+            self._whole()
+        return self._default_paragraph
+
+    @property
+    def default_character(self) -> str | None:
+        if self._default_character is None and self._root:
+            self._whole()
+        return self._default_character
 
     def _chunk(self, text: bytes) -> etree._Element:
         return etree.fromstring(self._root + text + b"</w:styles>", etree.XMLParser(**_SAFE))
 
-    def _index(self, data: bytes) -> None:
-        """Where each style lies in the bytes (plain bytes: the namespace bound once, to ``w``)."""
+    def _plain_defaults(self, data: bytes) -> None:
+        """The document defaults and the default styles, read from their own text."""
         start = data.find(b"<w:docDefaults")
         if start >= 0:
             end = data.find(b"</w:docDefaults>", start)
             if end > 0:
                 self.defaults = self._defaults(self._chunk(data[start:end + 16]))
-        for m in _START.finditer(data):
-            attrs = {}
-            for a in _ATTR.finditer(m.group(1)):
-                raw = (a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8")
-                attrs[a.group(1)] = html.unescape(raw) if "&" in raw else raw
-            sid = attrs.get(b"styleId")
-            if m.group().endswith(b"/>"):
-                end = m.end()
-            else:
-                end = data.find(b"</w:style>", m.end())
-                if end < 0:
-                    raise etree.XMLSyntaxError("unclosed style", None, 0, 0)  # type: ignore[call-arg]
-                end += 10
-            if sid is None or sid in self._spans:
-                continue
-            self._spans[sid] = (m.start(), end)
-            self._note_default(sid, attrs.get(b"type"), attrs.get(b"default"))
+        pos = data.find(b'w:default="')
+        while pos >= 0:
+            tag = data.rfind(b"<", 0, pos)
+            close = data.find(b">", pos)
+            if tag >= 0 and close > 0 and data.startswith(b"<w:style ", tag):
+                attrs = dict((a.group(1), a.group(2).decode("utf-8")) for a in _ATTR.finditer(data[tag:close]))
+                sid = attrs.get(b"styleId")
+                if sid is not None:
+                    self._note_default(html.unescape(sid), attrs.get(b"type"), attrs.get(b"default"))
+            pos = data.find(b'w:default="', pos + 1)
 
     def _note_default(self, sid: str, kind: str | None, default: str | None) -> None:
         if default is None or default.strip().lower() not in ("1", "true", "on"):
             return
-        if kind == "paragraph" and self.default_paragraph is None:
-            self.default_paragraph = sid
-        elif kind == "character" and self.default_character is None:
-            self.default_character = sid
+        if kind == "paragraph" and self._default_paragraph is None:
+            self._default_paragraph = sid
+        elif kind == "character" and self._default_character is None:
+            self._default_character = sid
 
     def _parse_all(self, data: bytes) -> None:
         root = etree.fromstring(data, etree.XMLParser(**_SAFE))
@@ -235,18 +265,29 @@ class _Part:
         return props_of(rpr)
 
     def style(self, sid: str | None) -> _Style | None:
+        """The style ``sid`` (its type, ``w:basedOn`` and run properties), or None."""
         if sid is None:
             return None
-        if sid in self._styles:
-            return self._styles[sid]
-        span = self._spans.get(sid)
+        if sid in self._styles or not self._root:
+            return self._styles.get(sid)
         found = None
-        if span is not None:
-            try:
-                el = self._chunk(self._data[span[0]:span[1]])[0]
-                found = _style_of(el)
-            except (etree.XMLSyntaxError, IndexError):
-                found = None
+        if _UNSAFE_ID.search(sid):  # an id that needs escaping: read the whole part
+            self._whole()
+            return self._styles.get(sid)
+        data = self._data
+        pos = data.find(b'w:styleId="' + sid.encode("utf-8") + b'"')
+        tag = data.rfind(b"<", 0, pos) if pos >= 0 else -1
+        if tag >= 0 and data.startswith(b"<w:style ", tag):
+            close = data.find(b">", pos)
+            end = close + 1 if data[close - 1:close] == b"/" else data.find(b"</w:style>", close) + 10
+            if close > 0 and end > 10:
+                try:
+                    found = _style_of(self._chunk(data[tag:end])[0])
+                except (etree.XMLSyntaxError, IndexError):
+                    found = None
+        if found is None:  # not written as looked for, or not there: read the whole part
+            self._whole()
+            return self._styles.get(sid)
         self._styles[sid] = found
         return found
 
@@ -372,7 +413,7 @@ _SLOTS = {
     "ascii": (w("rFonts") + ".ascii", w("sz"), w("b"), w("i")),
     "high": (w("rFonts") + ".hAnsi", w("sz"), w("b"), w("i")),
 }
-_KERN = w("kern")
+_KERN, _RTL, _CS = w("kern"), w("rtl"), w("cs")
 _SLOTTED = frozenset(p for props in _SLOTS.values() for p in props) | {w("rtl"), w("cs"), _KERN}
 #: What shows on a blank (a space, a tab): lines through or under it, its background, whether
 #: it is hidden.
@@ -448,13 +489,15 @@ class RunFormat:
     then ``w:rtl`` where punctuation or symbols take their direction from it. So digits
     set in the same font and size with or without ``w:rtl`` show the same."""
 
-    __slots__ = ("props", "_common", "_keys", "_looks")
+    __slots__ = ("props", "_common", "_keys", "_looks", "_complex", "_by_text")
 
     def __init__(self, props: Props) -> None:
         self.props = props
         self._common: str | None = None
         self._keys: dict[tuple, str] = {}
         self._looks: dict[str, str] = {}
+        self._complex = bool(props.get(_RTL) or props.get(_CS))
+        self._by_text: dict[str | None, str] = {}
 
     def _look(self, cls: str) -> str:
         """How the characters of one class are set: font, size, bold, italics, kerning."""
@@ -470,8 +513,13 @@ class RunFormat:
 
     def key(self, text: str | None) -> str:
         """Key of what a piece of this run shows: ``text`` (see :func:`_classes`)."""
+        key = self._by_text.get(text)
+        if key is None:
+            key = self._by_text[text] = self._key(_classes(text, self._complex))
+        return key
+
+    def _key(self, sig: tuple[tuple[str, ...], bool]) -> str:
         props = self.props
-        sig = _classes(text, bool(props.get(w("rtl")) or props.get(w("cs"))))
         key = self._keys.get(sig)
         if key is None:
             if sig[0] is _ALL:
@@ -488,7 +536,7 @@ class RunFormat:
                         looks.append(look)
                 key = self._common + "\x1f" + "\x1e".join(looks)
                 if sig[1]:
-                    key += f"\x1frtl={bool(props.get(w('rtl')))}"
+                    key += f"\x1frtl={bool(props.get(_RTL))}"
             self._keys[sig] = key
         return key
 
