@@ -96,7 +96,7 @@ class Para:
         self.atom_markers: list = atom_markers  # (atom position, marker element)
         self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
         self.fn_ids: list = fn_ids  # ids of the footnote references, in order
-        self.styles = styles  # its document's styles.RunStyles (or character styles, see canon), or None
+        self.styles = styles  # its document's styles.RunStyles, or None
 
     @cached_property
     def pstyle(self) -> str | None:
@@ -312,7 +312,7 @@ def paragraph_style(p: etree._Element) -> str | None:
 def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-untyped-def]
     """Walk a paragraph once: its atoms, visible text and footnote references
     (``styles``: its document's :class:`styles.RunStyles`, which key runs by the
-    formatting they show, or character styles, see :func:`canon.character_styles`)."""
+    formatting they show; without, runs are keyed by their properties as written)."""
     atoms: list = []
     markers: list = []
     shown: list = []
@@ -334,7 +334,7 @@ def _tokenise(atoms: list, atom_markers: list, styles=None,
             if resolved:
                 key = styles.run(pstyle, rpr)
             else:
-                key = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr, styles)
+                key = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr)
             keys[id(run)] = key
         return key.key(text) if resolved else key
 
