@@ -297,7 +297,7 @@ class RunStyles:
 
     ``load`` returns the styles part's bytes (or None: no styles, defaults only)."""
 
-    __slots__ = ("_load", "_part", "_chains", "_bases", "_keys", "_load_theme", "_theme")
+    __slots__ = ("_load", "_part", "_chains", "_bases", "_keys", "_load_theme", "_theme", "_summaries")
 
     def __init__(self, load: Callable[[], bytes | None],
                  theme: Callable[[], bytes | None] | None = None) -> None:
@@ -307,7 +307,8 @@ class RunStyles:
         self._part: _Part | None = None
         self._chains: dict[tuple[str | None, str], Props] = {}
         self._bases: dict[str | None, tuple[Props, Props]] = {}
-        self._keys: dict[tuple, str] = {}
+        self._keys: dict[tuple, RunFormat] = {}
+        self._summaries: dict[tuple[str, str | None], str] = {}
 
     @property
     def part(self) -> _Part:
@@ -395,11 +396,17 @@ class RunStyles:
 
     def base_key(self, pstyle: str | None) -> str:
         """Key of a run without properties in a paragraph of style ``pstyle``."""
-        return key_of(self.run(pstyle, None).props)
+        key = self._summaries.get(("p", pstyle))
+        if key is None:
+            key = self._summaries[("p", pstyle)] = key_of(self.run(pstyle, None).props)
+        return key
 
     def character_key(self, sid: str | None) -> str:
         """Key of what a character style gives (its chain merged), for comparing styles."""
-        return key_of(self._chain(sid, "character"))
+        key = self._summaries.get(("c", sid))
+        if key is None:
+            key = self._summaries[("c", sid)] = key_of(self._chain(sid, "character"))
+        return key
 
 
 # Which properties format which characters (17.3.2.26 rFonts, 17.3.2.30 rtl): complex
