@@ -235,7 +235,7 @@ class _Part:
             tag = data.rfind(b"<", 0, pos)
             close = data.find(b">", pos)
             if tag >= 0 and close > 0 and data.startswith(b"<w:style ", tag):
-                attrs = dict((a.group(1), a.group(2).decode("utf-8")) for a in _ATTR.finditer(data[tag:close]))
+                attrs = dict((a.group(1), a.group(2).decode("utf-8", "replace")) for a in _ATTR.finditer(data[tag:close]))
                 sid = attrs.get(b"styleId")
                 if sid is not None:
                     self._note_default(html.unescape(sid), attrs.get(b"type"), attrs.get(b"default"))
