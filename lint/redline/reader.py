@@ -59,7 +59,7 @@ class Piece:
     container: etree._Element | None  # the wrapper element around the run, if any
     text: str | None = None  # text of a w:t stretch
     elem: etree._Element | None = None  # an object run child (w:tab, w:footnoteReference...)
-    rkey: str = ""  # canonical formatting of ``run`` (see :func:`rpr_key`)
+    rkey: str = ""  # what ``run``'s formatting shows for this text (see styles.RunFormat), or its properties' key
 
 
 @dataclass(slots=True)
@@ -328,7 +328,7 @@ def _tokenise(atoms: list, atom_markers: list, styles=None,
     keys: dict[int, object] = {}  # formatting by run: its key, or its styles.RunFormat
     resolved = isinstance(styles, RunStyles)
 
-    def rkey(run, rpr, text=None):  # type: ignore[no-untyped-def]
+    def fmt(run, rpr):  # type: ignore[no-untyped-def]
         key = keys.get(id(run))
         if key is None:
             if resolved:
@@ -336,6 +336,10 @@ def _tokenise(atoms: list, atom_markers: list, styles=None,
             else:
                 key = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr)
             keys[id(run)] = key
+        return key
+
+    def rkey(run, rpr, text=None):  # type: ignore[no-untyped-def]
+        key = fmt(run, rpr)
         return key.key(text) if resolved else key
 
     i = 0
@@ -365,8 +369,7 @@ def _tokenise(atoms: list, atom_markers: list, styles=None,
             _, run, container, s, rpr = atoms[i]
             atom_to_token[i] = len(tokens)
             if resolved:  # the key depends on the characters of each token
-                rkey(run, rpr, "")  # the run's formatting resolved once, then each token keyed
-                keyed = keys[id(run)].key  # type: ignore[attr-defined]
+                keyed = fmt(run, rpr).key  # the run's formatting resolved once, then each token keyed
                 tokens.extend(Token(m, [Piece(run, container, m, None, keyed(m))]) for m in _WORD.findall(s))
             else:
                 key = rkey(run, rpr)
