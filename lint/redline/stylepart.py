@@ -82,7 +82,12 @@ def _plain(data: bytes) -> bool:
     (looked for by their rare characters first: a styles part can be 350 KB)."""
     if b"!" in data and b"<!" in data:
         return False
-    return data.count(b"?") <= 2 or data.count(b"<?") <= 1
+    pos = -1
+    for _ in range(3):  # the declaration's two question marks, and no third
+        pos = data.find(b"?", pos + 1)
+        if pos < 0:
+            return True
+    return data.count(b"<?") <= 1
 
 
 class StylesPart:
