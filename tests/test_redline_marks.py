@@ -39,7 +39,8 @@ def _draft(path: Path, superscript: bool) -> Path:
 
 
 def _bolder(src: Path, dst: Path) -> Path:
-    """``src`` with the run holding the custom-mark reference made bold (nothing else)."""
+    """``src`` with the run holding the custom-mark reference made bold as Word's Bold
+    button does (``w:b`` and ``w:bCs``: a right-to-left run shows ``w:bCs``), nothing else."""
     with zipfile.ZipFile(src) as z:
         items = [(i, z.read(i.filename)) for i in z.infolist()]
     out = io.BytesIO()
@@ -53,6 +54,7 @@ def _bolder(src: Path, dst: Path) -> Path:
                 if rpr is None:
                     rpr = etree.Element(f"{{{W}}}rPr")
                     run.insert(0, rpr)
+                rpr.insert(0, etree.Element(f"{{{W}}}bCs"))
                 rpr.insert(0, etree.Element(f"{{{W}}}b"))
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             z.writestr(info, data)
@@ -70,7 +72,9 @@ def _mark_runs_whole(docx: bytes) -> None:
 
 
 def _pairs(tmp_path: Path) -> list[tuple[Path, Path]]:
-    pairs = [(_draft(tmp_path / "old.docx", False), _draft(tmp_path / "new.docx", True))]
+    # a direct superscript on the reference run is no change (its style gives one): made bold
+    old = _draft(tmp_path / "old.docx", False)
+    pairs = [(old, _bolder(_draft(tmp_path / "new.docx", True), tmp_path / "new-bold.docx"))]
     if MARK.is_dir():
         old = MARK / "poi-stress011-CRC-C-GC-20-ar.docx"
         pairs.append((old, _bolder(old, tmp_path / "crc-bold.docx")))

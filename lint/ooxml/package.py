@@ -245,6 +245,12 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self._infos
 
+    def fingerprint(self, name: str | None) -> tuple[int, int] | None:
+        """A part's CRC-32 and size as the zip directory declares them (None if absent):
+        two parts with the same fingerprint hold the same bytes, but for a 1 in 2**32 chance."""
+        info = self._infos.get(name) if name is not None else None
+        return (info.CRC, info.file_size) if info is not None else None
+
     def read(self, name: str) -> bytes:
         """Read a part, inflating at most the declared size (and the limits) even if headers lie.
 

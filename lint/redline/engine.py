@@ -19,7 +19,6 @@ from lxml import etree
 from ..ooxml.ns import CT, CT_FOOTNOTES, REL_FOOTNOTES, W, w
 from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml
-from . import canon
 from . import reader as rd
 from . import splits as sp
 from . import tables as tb
@@ -30,6 +29,7 @@ from .moves import Moves
 from ..ooxml.zipwrite import Raw
 from .package import Docx, add_relationship, to_bytes
 from .rels import RelCopier
+from .styles import RunStyles
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 from .writer import DEL, EQ, INS, Context, apply_marks, deleted_paragraph, old_shell, rebuild
 
@@ -186,11 +186,39 @@ class Engine:
         return {n.get(w("numId")) for n in num.iter(w("num"))}
 
     @cached_property
-    def char_styles(self) -> tuple[canon.LazyStyles, canon.LazyStyles]:
-        """OLD's and NEW's character styles, keyed by the formatting they give (read when
-        a changed paragraph first uses one)."""
-        return canon.LazyStyles(self._old_styles), canon.LazyStyles(
-            lambda: self.new.parts.get(self.new.styles_name) if self.new.styles_name else None)
+    def char_styles(self) -> tuple[RunStyles, RunStyles]:
+        """OLD's and NEW's style hierarchies, which key each run by the formatting it shows
+        (each resolved through its own styles part, read when a run first needs it)."""
+        if self._same_styles_part:  # one resolution for both; theme fonts alike by name
+            shared = RunStyles(self._new_styles)
+            return shared, shared
+        return (RunStyles(self._old_styles, lambda: self._old_parts()[1]),
+                RunStyles(self._new_styles, lambda: self.new.parts.get(self.new.theme_name or "")))
+
+    def _new_styles(self) -> bytes | None:
+        return self.new.parts.get(self.new.styles_name) if self.new.styles_name else None
+
+    def _same_context(self, old: rd.Para, new: rd.Para) -> bool:
+        """Whether runs written alike in ``old`` and ``new`` (see :func:`reader.same_content`)
+        also show alike: identical styles parts (a change of paragraph style is then the
+        layout's, a ``w:pPrChange``), or paragraph and character styles that resolve to
+        the same formatting."""
+        if self._same_styles_part:
+            return True
+        old_st, new_st = self.char_styles
+        if old_st.base_key(old.pstyle) != new_st.base_key(new.pstyle):
+            return False
+        for sid in rd.character_style_ids(new):
+            if old_st.character_key(sid) != new_st.character_key(sid):
+                return False
+        return True
+
+    @cached_property
+    def _same_styles_part(self) -> bool:
+        """Whether OLD and NEW have the same styles and theme parts (compared by the
+        fingerprints of their zip entries: OLD's styles are then never inflated)."""
+        prints = self.old.style_prints
+        return bool(prints) and prints == self.new.style_prints
 
     def _old_styles_root(self):  # type: ignore[no-untyped-def]
         """OLD's styles part parsed (for the names of OLD's paragraph styles), or None."""
@@ -199,11 +227,18 @@ class Engine:
 
     def _old_styles(self) -> bytes | None:
         """OLD's styles part (OLD is read without it: most diffs never need it)."""
-        name = self.old.styles_name
-        if name is None or self.old_source is None:
-            return None
-        with CorePackage(self.old_source) as pkg:
-            return pkg.read(name) if pkg.has(name) else None
+        return self._old_parts()[0]
+
+    def _old_parts(self) -> tuple[bytes | None, bytes | None]:
+        """OLD's styles and theme parts, inflated on first use, then kept."""
+        if "_old_parts_bytes" not in self.__dict__:
+            found: list[bytes | None] = [None, None]
+            if self.old_source is not None and (self.old.styles_name or self.old.theme_name):
+                with CorePackage(self.old_source) as pkg:
+                    for k, name in enumerate((self.old.styles_name, self.old.theme_name)):
+                        found[k] = pkg.read(name) if name is not None and pkg.has(name) else None
+            self.__dict__["_old_parts_bytes"] = (found[0], found[1])
+        return self.__dict__["_old_parts_bytes"]
 
     def _drawing_id(self) -> int:
         """A drawing id not used in NEW, for a picture of OLD's deleted text."""
@@ -322,7 +357,7 @@ class Engine:
                 continue
             old = old_ps[row.old]
             relaid = self.layout.track(old.elem, new.elem, ctx)
-            if rd.same_content(old, new):
+            if rd.same_content(old, new) and self._same_context(old, new):
                 # same text, objects and run formatting: unchanged, no need for tokens
                 self.fn_pairs.extend(p for p in zip(old.fn_ids, new.fn_ids) if p[0] and p[1])
                 entries.append(Entry("unchanged", row.old + 1, row.new + 1, ops=_equal_ops(old, new)))

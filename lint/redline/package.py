@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import InputError
-from ..ooxml.ns import PKG_REL, REL_FOOTNOTES, REL_NUMBERING, REL_STYLES, w
+from ..ooxml.ns import PKG_REL, REL_FOOTNOTES, REL_NUMBERING, REL_STYLES, R, w
 from ..ooxml.package import DEFAULT_LIMITS, Limits
 from ..ooxml.package import Package as CorePackage
 from ..ooxml.package import parse_xml as _core_parse
@@ -68,6 +68,9 @@ class Docx:
     footnotes: etree._Element | None = None
     styles_name: str | None = None
     numbering_name: str | None = None
+    theme_name: str | None = None
+    #: the styles and theme parts' fingerprints (see ``ooxml.package.Package.fingerprint``)
+    style_prints: tuple = ()
     extra: dict[str, etree._Element] = field(default_factory=dict)
     #: parts of ``extra`` changed by the redline (written from their tree, the others copied)
     changed: set[str] = field(default_factory=set)
@@ -110,7 +113,8 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
         docx = Docx(path=str(pkg.path.name), parts=parts, order=order, document_name=doc_name,
                     document=None,  # type: ignore[arg-type]
                     styles_name=pkg.related(doc_name, REL_STYLES),
-                    numbering_name=pkg.related(doc_name, REL_NUMBERING))
+                    numbering_name=pkg.related(doc_name, REL_NUMBERING),
+                    theme_name=pkg.related(doc_name, REL_THEME))
         document = docx.part_xml(doc_name)
         if document is None or document.find(_BODY) is None:
             raise InputError(f"{path}: not a Word document: no w:body in {doc_name}")
@@ -119,6 +123,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
             docx.footnotes_name = fn_name
             docx.footnotes = docx.part_xml(fn_name)
         docx.strict_keep = pkg.own_transitional_names() if all_parts else None
+        docx.style_prints = (pkg.fingerprint(docx.styles_name), pkg.fingerprint(docx.theme_name))
     if all_parts:
         docx.raw = raw_entries(pkg.data, parts)
     # the trees are written from their own fields, not from ``extra``
@@ -131,6 +136,7 @@ def read_package(path, limits: Limits = DEFAULT_LIMITS, *, all_parts: bool = Tru
     return docx
 
 
+REL_THEME = R + "/theme"
 _BODY = w("body")
 _RPR = w("rPr")
 _DROP_WITH_CONTENT = {w("del"), w("moveFrom")}

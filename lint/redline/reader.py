@@ -17,8 +17,9 @@ from functools import cached_property
 import regex
 from lxml import etree
 
-from ..ooxml.ns import W, w
+from ..ooxml.ns import W, first_child, w
 from . import canon
+from .styles import RunStyles
 
 #: Key of every footnote reference token (its footnote is compared on its own).
 FN_KEY = "\x00fn"
@@ -31,6 +32,7 @@ _WORDS_ONLY = regex.compile(r"\w+", regex.UNICODE)
 _DIGIT = regex.compile(r"\d")
 
 _P, _R, _T, _RPR, _PPR = w("p"), w("r"), w("t"), w("rPr"), w("pPr")
+_PSTYLE, _RSTYLE, _VAL = w("pStyle"), w("rStyle"), w("val")
 _SDT, _SDT_CONTENT = w("sdt"), w("sdtContent")
 _FN_REF = w("footnoteReference")
 _ID = w("id")
@@ -58,7 +60,7 @@ class Piece:
     container: etree._Element | None  # the wrapper element around the run, if any
     text: str | None = None  # text of a w:t stretch
     elem: etree._Element | None = None  # an object run child (w:tab, w:footnoteReference...)
-    rkey: str = ""  # canonical formatting of ``run`` (see :func:`rpr_key`)
+    rkey: str = ""  # what ``run``'s formatting shows for this text (see styles.RunFormat), or its properties' key
 
 
 @dataclass(slots=True)
@@ -100,7 +102,12 @@ class Para:
         self.atom_markers: list = atom_markers  # (atom position, marker element)
         self.text: str = text  # visible text; a footnote reference shows as U+FFFC, a tab as a tab
         self.fn_ids: list = fn_ids  # ids of the footnote references, in order
-        self.styles = styles  # character styles (canon.LazyStyles or a dict), or None
+        self.styles = styles  # its document's styles.RunStyles, or None
+
+    @cached_property
+    def pstyle(self) -> str | None:
+        """Its paragraph style id as written (None: the default style)."""
+        return paragraph_style(self.elem)
 
     @cached_property
     def norm(self) -> str:
@@ -116,7 +123,7 @@ class Para:
 
     @cached_property
     def _tokenised(self) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
-        return _tokenise(self.atoms, self.atom_markers, self.styles)
+        return _tokenise(self.atoms, self.atom_markers, self.styles, self.pstyle)
 
     @property
     def tokens(self) -> list[Token]:
@@ -171,6 +178,20 @@ def same_content(a: Para, b: Para) -> bool:
         if xa != xb:
             return False
     return True
+
+
+def character_style_ids(para: Para) -> set[str]:
+    """The character style ids written in a paragraph's runs."""
+    out: set[str] = set()
+    seen: set[int] = set()
+    for atom in para.atoms:
+        rpr = atom[4]
+        if rpr is not None and id(rpr) not in seen:
+            seen.add(id(rpr))
+            st = first_child(rpr, _RSTYLE)
+            if st is not None:
+                out.add(st.get(_VAL))
+    return out
 
 
 def same_format(o: Token, n: Token) -> bool:
@@ -288,9 +309,19 @@ def _run_atoms(run, container, atoms, shown, fn_ids):  # type: ignore[no-untyped
             shown.append(_SHOWN.get(key, "") if key[0] == "\x00" else key)
 
 
+def paragraph_style(p: etree._Element) -> str | None:
+    """The paragraph style id written in ``p``'s properties (None: the default style)."""
+    ppr = first_child(p, _PPR)
+    if ppr is None:
+        return None
+    st = first_child(ppr, _PSTYLE)
+    return st.get(_VAL) if st is not None else None
+
+
 def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-untyped-def]
     """Walk a paragraph once: its atoms, visible text and footnote references
-    (``styles``: its document's character styles, see :func:`canon.character_styles`)."""
+    (``styles``: its document's :class:`styles.RunStyles`, which key runs by the
+    formatting they show; without, runs are keyed by their properties as written)."""
     atoms: list = []
     markers: list = []
     shown: list = []
@@ -299,16 +330,26 @@ def read_paragraph(p: etree._Element, styles=None) -> Para:  # type: ignore[no-u
     return Para(p, atoms, markers, "".join(shown), fn_ids, styles)
 
 
-def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
+def _tokenise(atoms: list, atom_markers: list, styles=None,
+              pstyle: str | None = None) -> tuple[list[Token], list[tuple[int, etree._Element]]]:
     tokens: list[Token] = []
     atom_to_token: dict[int, int] = {}
-    keys: dict[int, str] = {}  # formatting key by run
+    keys: dict[int, object] = {}  # formatting by run: its key, or its styles.RunFormat
+    resolved = isinstance(styles, RunStyles)
 
-    def rkey(run, rpr):  # type: ignore[no-untyped-def]
+    def fmt(run, rpr):  # type: ignore[no-untyped-def]
         key = keys.get(id(run))
         if key is None:
-            key = keys[id(run)] = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr, styles)
+            if resolved:
+                key = styles.run(pstyle, rpr)
+            else:
+                key = "" if rpr is None or len(rpr) == 0 else canon.rpr_key_of(rpr)
+            keys[id(run)] = key
         return key
+
+    def rkey(run, rpr, text=None):  # type: ignore[no-untyped-def]
+        key = fmt(run, rpr)
+        return key.key(text) if resolved else key
 
     i = 0
     n = len(atoms)
@@ -320,7 +361,9 @@ def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token]
             key = _object_key(el)
             # formatting not compared: runs that show nothing, and footnote marks (numbered by the notes)
             compared = run is not None and el.tag not in canon.INVISIBLE and not key.startswith(FN_KEY)
-            tok = Token(key, [Piece(run, container, elem=el, rkey=rkey(run, rpr) if compared else "")])
+            # a tab or a break shows no glyph: keyed as blank text (see styles.RunFormat)
+            blank = "" if key == "\x00tab" or key.startswith("\x00br") else None
+            tok = Token(key, [Piece(run, container, elem=el, rkey=rkey(run, rpr, blank) if compared else "")])
             if el.tag == _FN_REF:
                 tok.fn_id = el.get(_ID)
             tokens.append(tok)
@@ -333,9 +376,13 @@ def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token]
         if j == i + 1:
             # one atom (the common case): every token lies in it
             _, run, container, s, rpr = atoms[i]
-            key = rkey(run, rpr)
             atom_to_token[i] = len(tokens)
-            tokens.extend(Token(m, [Piece(run, container, m, None, key)]) for m in _WORD.findall(s))
+            if resolved:  # the key depends on the characters of each token
+                keyed = fmt(run, rpr).key  # the run's formatting resolved once, then each token keyed
+                tokens.extend(Token(m, [Piece(run, container, m, None, keyed(m))]) for m in _WORD.findall(s))
+            else:
+                key = rkey(run, rpr)
+                tokens.extend(Token(m, [Piece(run, container, m, None, key)]) for m in _WORD.findall(s))
             i = j
             continue
         spans = []  # (start, end, atom index)
@@ -356,7 +403,7 @@ def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token]
                 _, run, container, s, rpr = atoms[ai]
                 word = m.group()
                 atom_to_token.setdefault(ai, len(tokens))
-                tokens.append(Token(word, [Piece(run, container, word, None, rkey(run, rpr))]))
+                tokens.append(Token(word, [Piece(run, container, word, None, rkey(run, rpr, word))]))
                 continue
             pieces = []
             k = si
@@ -364,7 +411,8 @@ def _tokenise(atoms: list, atom_markers: list, styles=None) -> tuple[list[Token]
                 a0, a1, ai = spans[k]
                 lo, hi = max(a0, start), min(a1, end)
                 _, run, container, s, rpr = atoms[ai]
-                pieces.append(Piece(run, container, s[lo - a0:hi - a0], None, rkey(run, rpr)))
+                part = s[lo - a0:hi - a0]
+                pieces.append(Piece(run, container, part, None, rkey(run, rpr, part)))
                 atom_to_token.setdefault(ai, len(tokens))
                 k += 1
             tokens.append(Token(m.group(), pieces))
