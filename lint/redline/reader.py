@@ -74,9 +74,10 @@ class Token:
         return bool(self.key) and self.key[0] != "\x00" and not self.key.isspace()
 
     @property
-    def is_number(self) -> bool:
-        """A word holding a digit: a number, a year, a symbol's number ("(1991)", "2997th")."""
-        return self.is_word and _DIGIT.search(self.key) is not None
+    def is_plain_word(self) -> bool:
+        """A word holding no digit (not a number, a year or a symbol's number: "(1991)", "2997th")."""
+        k = self.key
+        return bool(k) and k[0] != "\x00" and not k.isspace() and _DIGIT.search(k) is None
 
     def rpr_keys(self) -> tuple[str, ...]:
         return tuple(p.rkey for p in self.pieces)

@@ -22,6 +22,7 @@ with, so that whichever paragraph's properties the joined paragraph keeps are ri
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -29,7 +30,7 @@ from lxml import etree
 from ..ooxml.ns import w
 from .align import Row
 from .layout import layout_key
-from .reader import FN_KEY, Para, Token
+from .reader import Para, Token
 from .words import DELETE, EQUAL, INSERT, diff_tokens
 
 #: Words (numbers left out) that reading two new paragraphs as one must keep in addition.
@@ -72,16 +73,25 @@ def part_markers(para: Para, start: int, end: int | None) -> Markers:
 
 
 def _kept(ops) -> int:
-    return sum(1 for op, items in ops if op == EQUAL for o, _ in items if o.is_word and not o.is_number)
+    return sum(1 for op, items in ops if op == EQUAL for o, _ in items if o.is_plain_word)
 
 
 def _words(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if t.is_word and not t.is_number)
+    return sum(1 for t in tokens if t.is_plain_word)
 
 
 def _plain(p: object) -> bool:
-    return (isinstance(p, Para) and bool(p.atoms) and not p.fn_ids
-            and not any(t.key == FN_KEY for t in p.tokens))
+    return isinstance(p, Para) and bool(p.atoms) and not p.fn_ids
+
+
+def _may_gain(single: Para, paired: Para, other: Para) -> bool:
+    """Whether ``other`` can share enough words with what of ``single`` ``paired`` leaves (a
+    bound from the paragraphs' words alone, so most candidates are never diffed)."""
+    left = Counter(w_ for w_ in single.words() if w_ != "#")
+    left.subtract(w_ for w_ in paired.words() if w_ != "#")
+    mine = Counter(w_ for w_ in other.words() if w_ != "#")
+    shared = sum(min(n, left[w_]) for w_, n in mine.items() if left[w_] > 0)
+    return shared >= max(MIN_GAIN, MIN_SHARE * sum(mine.values()))
 
 
 def _same_layout(a: Para, b: Para) -> bool:
@@ -151,9 +161,10 @@ def find(rows: list[Row], old_ps: list, new_ps: list) -> dict[int, Split | Join]
 def _split(old: int, first: int, other: int, old_ps: list, new_ps: list) -> Split | None:
     """Old paragraph ``old`` as new ``first`` and ``first + 1`` (``other``: the one inserted)."""
     o, n1, n2 = old_ps[old], new_ps[first], new_ps[first + 1]
-    if not (_plain(o) and _plain(n1) and _plain(n2) and _same_layout(o, n1)):
-        return None
     paired = first + 1 if other == first else first
+    if not (_plain(o) and _plain(n1) and _plain(n2) and _same_layout(o, n1)
+            and _may_gain(o, new_ps[paired], new_ps[other])):
+        return None
     alone = _kept(diff_tokens(o.tokens, new_ps[paired].tokens))
     ops = diff_tokens(o.tokens, n1.tokens + n2.tokens)
     first_ops, second_ops = cut(ops, len(n1.tokens))
@@ -166,9 +177,10 @@ def _split(old: int, first: int, other: int, old_ps: list, new_ps: list) -> Spli
 def _join(first: int, new: int, other: int, old_ps: list, new_ps: list) -> Join | None:
     """Old ``first`` and ``first + 1`` as new paragraph ``new`` (``other``: the old one deleted)."""
     o1, o2, n = old_ps[first], old_ps[first + 1], new_ps[new]
-    if not (_plain(o1) and _plain(o2) and _plain(n) and _same_layout(o1, n)):
-        return None
     paired = first + 1 if other == first else first
+    if not (_plain(o1) and _plain(o2) and _plain(n) and _same_layout(o1, n)
+            and _may_gain(n, old_ps[paired], old_ps[other])):
+        return None
     alone = _kept(diff_tokens(old_ps[paired].tokens, n.tokens))
     ops = diff_tokens(o1.tokens + o2.tokens, n.tokens)
     first_ops, second_ops = cut(ops, len(o1.tokens), side="old")

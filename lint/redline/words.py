@@ -146,20 +146,15 @@ def _realign(dels: list, inss: list) -> list[tuple[str, list]]:
     return out
 
 
-def _counts(t: Token) -> bool:
-    """Whether a token counts for the rewrite threshold: a word, not a number (a number or a
-    date that changed does not make a paragraph rewritten, and one kept does not hold two
-    texts together)."""
-    return t.is_word and not t.is_number
-
-
 def _rewritten(ops: list[tuple[str, list]], old: list[Token], new: list[Token]) -> list[tuple[str, list]]:
     """``ops``, or one deletion and one insertion when the paragraph was rewritten: fewer
     than :data:`REWRITE_KEPT` of its words kept, numbers left out (a few stray common words
     such as "(1978)" or "and" would otherwise hold the two texts together). Not for paragraphs
     with footnote references, whose footnotes are paired through equal references."""
-    kept = sum(1 for op, items in ops if op == EQUAL for o, _ in items if _counts(o))
-    longer = max(sum(1 for t in old if _counts(t)), sum(1 for t in new if _counts(t)))
+    # numbers left out: a number or a date that changed does not make a paragraph rewritten,
+    # and one kept does not hold two texts together
+    kept = sum(1 for op, items in ops if op == EQUAL for o, _ in items if o.is_plain_word)
+    longer = max(sum(1 for t in old if t.is_plain_word), sum(1 for t in new if t.is_plain_word))
     if longer == 0 or kept >= REWRITE_KEPT * longer or kept == 0:
         return ops
     if any(t.key == FN_KEY for t in old) or any(t.key == FN_KEY for t in new):
