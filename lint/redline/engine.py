@@ -192,7 +192,7 @@ class Engine:
         if self._same_styles_part:  # one resolution for both; theme fonts alike by name
             shared = RunStyles(self._new_styles)
             return shared, shared
-        return (RunStyles(self._old_styles, lambda: self._old_parts()[1]),
+        return (RunStyles(self._old_styles, lambda: self._old_parts[1]),
                 RunStyles(self._new_styles, lambda: self.new.parts.get(self.new.theme_name or "")))
 
     def _new_styles(self) -> bytes | None:
@@ -227,18 +227,17 @@ class Engine:
 
     def _old_styles(self) -> bytes | None:
         """OLD's styles part (OLD is read without it: most diffs never need it)."""
-        return self._old_parts()[0]
+        return self._old_parts[0]
 
+    @cached_property
     def _old_parts(self) -> tuple[bytes | None, bytes | None]:
         """OLD's styles and theme parts, inflated on first use, then kept."""
-        if "_old_parts_bytes" not in self.__dict__:
-            found: list[bytes | None] = [None, None]
-            if self.old_source is not None and (self.old.styles_name or self.old.theme_name):
-                with CorePackage(self.old_source) as pkg:
-                    for k, name in enumerate((self.old.styles_name, self.old.theme_name)):
-                        found[k] = pkg.read(name) if name is not None and pkg.has(name) else None
-            self.__dict__["_old_parts_bytes"] = (found[0], found[1])
-        return self.__dict__["_old_parts_bytes"]
+        found: list[bytes | None] = [None, None]
+        if self.old_source is not None and (self.old.styles_name or self.old.theme_name):
+            with CorePackage(self.old_source) as pkg:
+                for k, name in enumerate((self.old.styles_name, self.old.theme_name)):
+                    found[k] = pkg.read(name) if name is not None and pkg.has(name) else None
+        return found[0], found[1]
 
     def _drawing_id(self) -> int:
         """A drawing id not used in NEW, for a picture of OLD's deleted text."""
