@@ -11,6 +11,7 @@ from resolint.redline.words import REWRITE_KEPT, op_summary
 from resolint.testing.draft import write_draft
 
 from support import libreoffice as lo
+from support.roundtrip import both_ways
 
 DATE = datetime(2024, 5, 1, tzinfo=timezone.utc)
 HEAD = "The Security Council,\n\n"
@@ -77,10 +78,6 @@ def test_numbers_and_date_changed_are_marked_alone(tmp_path):
 @pytest.mark.parametrize("texts", [MOVED_WORD, REWRITE, NUMBERS], ids=["moved-word", "rewrite", "numbers"])
 def test_accept_and_reject_exact(tmp_path, texts):
     lo.require()
-    old, new = _pair(tmp_path, texts)
-    for a, b in ((old, new), (new, old)):
-        red = tmp_path / "redline.docx"
-        red.write_bytes(diff_files(a, b, date=DATE).docx_bytes())
-        accepted, rejected = lo.texts(red, "accept"), lo.texts(red, "reject")
+    for a, b, accepted, rejected in both_ways(*_pair(tmp_path, texts), tmp_path, DATE):
         assert accepted["body"] == lo.texts(b)["body"] and rejected["body"] == lo.texts(a)["body"]
         assert accepted["redlines"] == 0 and rejected["redlines"] == 0

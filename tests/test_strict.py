@@ -90,6 +90,7 @@ def test_fix_annotate_and_diff_of_a_strict_file_stay_strict(tmp_path: Path, caps
 @pytest.mark.libreoffice
 def test_libreoffice_opens_the_strict_outputs(tmp_path: Path) -> None:
     from support import libreoffice as lo
+    from support.roundtrip import views
 
     lo.require()
     strict = strict_copy(SAMPLES / "interpol-cooperation-en.docx", tmp_path / "s.docx")
@@ -99,7 +100,7 @@ def test_libreoffice_opens_the_strict_outputs(tmp_path: Path) -> None:
     # Documents with comments are read through LibreOffice's own conversion (see support.libreoffice).
     assert lo.comments(tmp_path / "a.docx")
     red = tmp_path / "r.docx"
-    accepted, rejected = lo.texts(red, "accept"), lo.texts(red, "reject")
+    accepted, rejected = views(red)
     assert accepted["body"] == lo.texts(strict)["body"]
     assert rejected["body"] == lo.texts(old)["body"]
 
